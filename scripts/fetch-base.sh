@@ -2,7 +2,7 @@
 # Fetch the pinned Debian kernel source package, verify it and turn it into a
 # git repository (build/linux) whose base commit is the same on every machine.
 #
-# usage: scripts/fetch-base.sh [--newest]
+# usage: [BUILD=dir] scripts/fetch-base.sh [--newest]
 #   --newest  accept the newest linux-source-6.12 in the archive when the
 #             pinned version has left it (no hash check is possible then).
 set -euo pipefail
@@ -10,8 +10,9 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=../base.conf
 . "$top/base.conf"
-tree=$top/build/linux
-dl=$top/build/dl
+build=${BUILD:-$top/build}	# override with BUILD=/some/dir
+tree=$build/linux
+dl=$build/dl
 accept_newest=0
 [ "${1:-}" = --newest ] && accept_newest=1
 
