@@ -63,7 +63,10 @@ export GIT_AUTHOR_NAME=base GIT_AUTHOR_EMAIL=base@localhost
 export GIT_COMMITTER_NAME=base GIT_COMMITTER_EMAIL=base@localhost
 export GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z"
 git init -q -b work
-git add -A
+# -f: Debian's .gitignore starts with ".*" but lacks upstream's exceptions
+# (!.gitignore, !.kunitconfig, ...), so without -f the base would miss the 387
+# .gitignore, .kunitconfig, .mailmap, ... files of the tarball.
+git add -A -f
 git commit -q -m "Debian $BASE_PACKAGE $version" \
 	-m "Extracted from the Debian package; the packaging block at the end of .gitignore is removed."
 git tag base
