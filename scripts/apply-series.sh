@@ -1,0 +1,26 @@
+#!/bin/bash
+# Apply patches/series with git am on the current HEAD of a git tree.
+# No fuzz, no 3-way merge: a patch must apply exactly. The committer is fixed
+# and its date is the author date, so the resulting commits are reproducible.
+#
+# usage: scripts/apply-series.sh TREE
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+tree=${1:?usage: apply-series.sh TREE}
+
+export GIT_COMMITTER_NAME="panthor-sparse series" GIT_COMMITTER_EMAIL=series@localhost
+n=0
+while read -r p || [ -n "$p" ]; do
+	case $p in ''|'#'*|0000-cover-letter.patch) continue ;; esac
+	if ! out=$(git -C "$tree" am -q --no-3way --no-gpg-sign \
+			--committer-date-is-author-date "$top/patches/$p" 2>&1); then
+		git -C "$tree" am --abort 2>/dev/null || true
+		echo "$out" >&2
+		echo "error: patches/$p does not apply (git am, no fuzz) on" \
+			"$(git -C "$tree" log -1 --format='%h %s')" >&2
+		exit 1
+	fi
+	n=$((n + 1))
+done < "$top/patches/series"
+echo "applied $n patches"
