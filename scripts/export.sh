@@ -1,0 +1,60 @@
+#!/bin/bash
+# make export: write base..work of build/linux to patches/ with git
+# format-patch, plus patches/series (the patches in order, not the cover
+# letter). Deterministic: exporting the same commits again gives no diff.
+#
+# The cover letter (patches/0000-cover-letter.patch) is generated, so its
+# shortlog and diffstat are always right; its subject and body come from
+# cover-letter.txt (first line: subject; blank line; body). Its From: and
+# Date: are the author and date of the last commit.
+#
+# usage: [BUILD=dir] scripts/export.sh
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=$(realpath -m "${BUILD:-$top/build}")
+tree=$BUILD/linux
+out=$top/patches
+cover=$top/cover-letter.txt
+
+git -C "$tree" rev-parse -q --verify refs/tags/base >/dev/null ||
+	{ echo "error: no tree at $tree; run 'make tree' first." >&2; exit 1; }
+if [ -n "$(git -C "$tree" status --porcelain --untracked-files=no)" ]; then
+	echo "warning: uncommitted changes in $tree are not exported." >&2
+fi
+if [ ! -f "$cover" ]; then
+	cat > "$cover" <<-'END'
+	drm/panthor: Sparse GPU mappings for Linux 6.12
+
+	This series is being written. It adds sparse GPU mappings to Panthor on
+	Linux 6.12 so that Mesa PanVK can implement Vulkan sparse resources with
+	one VM_BIND operation; this text will describe the design, the base, the
+	uAPI version decision and a changelog.
+	END
+	echo "created placeholder $cover"
+fi
+
+mkdir -p "$out"
+rm -f "$out"/*.patch
+: > "$out/series"
+git -C "$tree" update-ref refs/series/synced work	# see tree.sh
+if [ "$(git -C "$tree" rev-list --count base..work)" = 0 ]; then
+	echo "no commits in base..work: patches/series is empty"
+	exit 0
+fi
+
+# Fixed identity and date for the cover letter; no user or system git
+# configuration (format.*, diff.*) can change the output.
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE
+IFS=$'\t' read -r GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE \
+	< <(git -C "$tree" log -1 --format='%an%x09%ae%x09%ad' --date=raw work)
+export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=branch.work.description
+GIT_CONFIG_VALUE_0=$(cat "$cover")
+export GIT_CONFIG_VALUE_0
+
+git -C "$tree" format-patch -o "$out" --cover-letter \
+	--cover-from-description=subject --zero-commit --no-signature --abbrev=12 \
+	--base=base base..work |
+	sed -n 's|.*/||; /^0000-cover-letter.patch$/!p' > "$out/series"
+echo "exported $(wc -l < "$out/series") patches to $out"
