@@ -1,0 +1,35 @@
+# Entry points of the repository; the work is done by scripts/*.
+#   make          main job: the tree (base + patches/series), its KUnit tests
+#   make check    all checks of patches/ (what CI runs: .ci/run)
+#   make tree     build/linux = base + patches/series (branch work)
+#   make export   build/linux base..work -> patches/
+#   make clean    remove build outputs (keeps build/linux, build/dl, ccache)
+# BUILD=dir moves the build directory (default: build/).
+
+BUILD ?= $(CURDIR)/build
+export BUILD
+
+.PHONY: all deps tree export check clean
+
+all: tree
+	scripts/kunit.sh "$(BUILD)/linux"; rc=$$?; \
+	scripts/kunit-summary.py "$(BUILD)/results/kunit.json" && exit $$rc
+
+deps:
+	scripts/install-deps.sh
+
+tree: deps
+	scripts/tree.sh
+
+export:
+	scripts/export.sh
+
+check:
+	scripts/check.sh
+
+clean:
+	if [ -d "$(BUILD)/linux/.git" ]; then \
+		git -C "$(BUILD)/linux" worktree remove --force "$(BUILD)/check" 2>/dev/null; \
+		git -C "$(BUILD)/linux" worktree prune; fi; true
+	rm -rf "$(BUILD)/check" "$(BUILD)/kunit" "$(BUILD)/kunit-check" \
+		"$(BUILD)/x86" "$(BUILD)/arm64" "$(BUILD)/results"
