@@ -3,7 +3,7 @@
 #   make check    all checks of patches/ (what CI runs: .ci/run)
 #   make tree     build/linux = base + patches/series (branch work)
 #   make export   build/linux base..work -> patches/
-#   make clean    remove build outputs (keeps build/linux, build/dl, ccache)
+#   make clean    remove build outputs (keeps build/linux, build/dl)
 # BUILD=dir moves the build directory (default: build/).
 
 BUILD ?= $(CURDIR)/build

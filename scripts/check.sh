@@ -6,7 +6,9 @@
 #
 #   apply        patches/series applies to base with git am (no fuzz)
 #   checkpatch   checkpatch.pl --strict: no ERROR, WARNING or CHECK, except
-#                the WARNING and CHECK types listed in checkpatch-allow.txt
+#                the WARNING and CHECK types listed in checkpatch-allow.txt,
+#                and FILE_PATH_CHANGES when MAINTAINERS already covers every
+#                file the patch adds
 #   kernel-doc   kernel-doc -none -Wall on the uAPI header prints nothing
 #   kunit        scripts/kunit.sh on the tip (KASAN, lockdep, panic_on_warn),
 #                in $BUILD/kunit-check
@@ -27,7 +29,6 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 export BUILD=$(realpath -m "${BUILD:-$top/build}")
-export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
 tree=$BUILD/linux
 wt=$BUILD/check
 kunit_out=$BUILD/kunit-check	# not $BUILD/kunit: that one builds build/linux
@@ -35,6 +36,9 @@ res=$BUILD/results
 panthor=drivers/gpu/drm/panthor
 uapi=include/uapi/drm/panthor_drm.h
 jobs=-j$(nproc)
+# Paths below the clone are hashed relative to it: a fresh clone (CI) reuses
+# the objects an earlier clone left in ccache's default directory.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 
 "$top/scripts/install-deps.sh"
 "$top/scripts/fetch-base.sh"
@@ -75,6 +79,24 @@ apply() {
 	git -C "$wt" log --oneline base..HEAD
 }
 
+# checkpatch's FILE_PATH_CHANGES asks whether MAINTAINERS needs updating:
+# answer it. Every file the patch adds must fall under a MAINTAINERS entry
+# other than THE REST once the series is applied.
+maintained() {
+	local f ok=0
+	for f in $(awk '/^diff --git /{f=$4} /^new file mode/{sub(/^b\//, "", f); print f}' "$1"); do
+		if (cd "$wt" && scripts/get_maintainer.pl --no-git --no-git-fallback --subsystem \
+				--no-email --no-l --no-r --no-m --no-roles -f "$f" < /dev/null) |
+		   grep -qvx 'THE REST'; then
+			echo "  $f: covered by MAINTAINERS"
+		else
+			echo "  $f: not covered by MAINTAINERS"
+			ok=1
+		fi
+	done
+	return $ok
+}
+
 checkpatch() {
 	local allow p bad=0
 	allow=" $(sed 's/#.*//' "$top/checkpatch-allow.txt" 2>/dev/null | xargs) "
@@ -89,7 +111,9 @@ checkpatch() {
 		grep -q '^total: ' "$res/cp.out" || bad=1	# checkpatch did not finish
 		grep -q '^Traceback' "$res/cp.out" && bad=1	# spdxcheck.py failed
 		while IFS=: read -r level type _; do
-			case $level in ERROR) ;; WARNING|CHECK) [[ $allow == *" $type "* ]] && continue ;;
+			case $level in ERROR) ;; WARNING|CHECK) [[ $allow == *" $type "* ]] && continue
+				[ "$type" = FILE_PATH_CHANGES ] && maintained "$top/patches/$p" &&
+					continue ;;
 			*) continue ;; esac
 			bad=1
 		done < "$res/cp.out"

@@ -19,11 +19,11 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(realpath -m "${BUILD:-$top/build}")
-export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
 src=$(realpath "${1:?usage: kunit.sh SOURCE_TREE [BUILD_DIR]}")
 out=$(realpath -m "${2:-$BUILD/kunit}")
 kunitconfig=drivers/gpu/drm/panthor/tests
 res=$BUILD/results
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}	# see check.sh
 
 [ -f "$src/$kunitconfig/.kunitconfig" ] ||
 	{ echo "error: $src has no $kunitconfig/.kunitconfig" >&2; exit 1; }
