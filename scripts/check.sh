@@ -46,9 +46,11 @@ rm -rf "$res"
 mkdir -p "$res"
 
 failed=0
-# run NAME FUNCTION: run a check with its output in $res/NAME.log.
+# run NAME FUNCTION: run a check with its output in $res/NAME.log; set rc.
+# Never call it inside if, || or &&: bash would then ignore set -e in the
+# check (even in its subshell) and a failing command would go unnoticed.
 run() {
-	local name=$1 start=$SECONDS rc
+	local name=$1 start=$SECONDS
 	set +e
 	(set -e; "$2") > "$res/$name.log" 2>&1
 	rc=$?
@@ -59,7 +61,6 @@ run() {
 		printf 'FAIL %-12s %4ds  see %s\n' "$name" $((SECONDS - start)) "$res/$name.log"
 		failed=1
 	fi
-	return $rc
 }
 
 patches() { sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' "$top/patches/series"; }
@@ -99,7 +100,7 @@ maintained() {
 
 checkpatch() {
 	local allow p bad=0
-	allow=" $(sed 's/#.*//' "$top/checkpatch-allow.txt" 2>/dev/null | xargs) "
+	allow=" $(sed 's/#.*//' "$top/checkpatch-allow.txt" 2>/dev/null | xargs || true) "
 	echo "allowed: $allow"
 	cd "$wt"
 	for p in $(patches); do
@@ -209,14 +210,15 @@ arm64() {
 	! grep -E ': (warning|error): ' "$res/arm64-build.out"
 }
 
-if run apply apply; then
-	run checkpatch checkpatch || true
-	run kernel-doc kernel_doc || true
-	run kunit kunit || true
-	run bisect bisect || true
-	run warnings warnings || true
-	run uapi-header uapi_header || true
-	run arm64 arm64 || true
+run apply apply
+if [ $rc = 0 ]; then
+	run checkpatch checkpatch
+	run kernel-doc kernel_doc
+	run kunit kunit
+	run bisect bisect
+	run warnings warnings
+	run uapi-header uapi_header
+	run arm64 arm64
 else
 	sed 's/^/  /' "$res/apply.log"
 fi
