@@ -16,7 +16,7 @@ while read -r p || [ -n "$p" ]; do
 	if ! out=$(git -C "$tree" am -q --no-3way --no-gpg-sign \
 			--committer-date-is-author-date "$top/patches/$p" 2>&1); then
 		git -C "$tree" am --abort 2>/dev/null || true
-		echo "$out" >&2
+		echo "$out" | grep -E '^(error|warning|Patch failed)' >&2 || true
 		echo "error: patches/$p does not apply (git am, no fuzz) on" \
 			"$(git -C "$tree" log -1 --format='%h %s')" >&2
 		exit 1
