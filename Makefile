@@ -29,7 +29,7 @@ check:
 
 clean:
 	if [ -d "$(BUILD)/linux/.git" ]; then \
-		git -C "$(BUILD)/linux" worktree remove --force "$(BUILD)/check" 2>/dev/null; \
+		git -C "$(BUILD)/linux" worktree remove --force "$(BUILD)/check/linux" 2>/dev/null; \
 		git -C "$(BUILD)/linux" worktree prune; fi; true
 	rm -rf "$(BUILD)/check" "$(BUILD)/kunit" "$(BUILD)/kunit-check" \
-		"$(BUILD)/x86" "$(BUILD)/arm64" "$(BUILD)/results"
+		"$(BUILD)/x86" "$(BUILD)/arm64" "$(BUILD)/results"	# kunit-check: old place

@@ -1,8 +1,8 @@
 #!/bin/bash
 # make check (and .ci/run): every check of the series, the one place for the
 # list. It checks exactly what patches/ holds: the series is applied with
-# git am to a separate worktree of build/linux, $BUILD/check, never to the
-# developer tree. One PASS/FAIL line per check; logs in $BUILD/results/.
+# git am to a separate worktree of build/linux, $BUILD/check/linux, never to
+# the developer tree. One PASS/FAIL line per check; logs in $BUILD/results/.
 #
 #   apply        patches/series applies to base with git am (no fuzz)
 #   checkpatch   checkpatch.pl --strict: no ERROR, WARNING or CHECK, except
@@ -11,7 +11,7 @@
 #                file the patch adds
 #   kernel-doc   kernel-doc -none -Wall on the uAPI header prints nothing
 #   kunit        scripts/kunit.sh on the tip (KASAN, lockdep, panic_on_warn),
-#                in $BUILD/kunit-check
+#                in $BUILD/check/kunit
 #   bisect       base and every commit build drivers/gpu/drm/panthor/ with
 #                W=1 (x86_64, the KUnit .config), in $BUILD/x86
 #   warnings     no W=1 warning at a commit, nor W=1 + sparse (C=1) warning
@@ -30,8 +30,12 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 export BUILD=$(realpath -m "${BUILD:-$top/build}")
 tree=$BUILD/linux
-wt=$BUILD/check
-kunit_out=$BUILD/kunit-check	# not $BUILD/kunit: that one builds build/linux
+# The worktree and its KUnit build sit in $BUILD/check as build/linux and
+# build/kunit sit in $BUILD: with CCACHE_BASEDIR the compiler sees the same
+# relative paths (../linux/...) for both trees, so make check reuses what
+# make compiled, and the other way round.
+wt=$BUILD/check/linux
+kunit_out=$BUILD/check/kunit
 res=$BUILD/results
 panthor=drivers/gpu/drm/panthor
 uapi=include/uapi/drm/panthor_drm.h
@@ -66,6 +70,7 @@ run() {
 patches() { sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' "$top/patches/series"; }
 
 apply() {
+	[ ! -e "$BUILD/check/.git" ] || rm -rf "$BUILD/check"	# the worktree's old place
 	git -C "$tree" worktree prune
 	# (Re)create the worktree unless $wt is the top of a worktree of $tree.
 	if [ "$(git -C "$wt" rev-parse --show-toplevel 2>/dev/null)" != "$wt" ] ||
