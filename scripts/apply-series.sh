@@ -1,7 +1,8 @@
 #!/bin/bash
 # Apply patches/series with git am on the current HEAD of a git tree.
-# No fuzz, no 3-way merge: a patch must apply exactly. The committer is fixed
-# and its date is the author date, so the resulting commits are reproducible.
+# No fuzz, no 3-way merge: a patch must apply exactly. The committer is the
+# series identity (author.conf) and its date is the author date, so the
+# resulting commits are reproducible.
 #
 # usage: scripts/apply-series.sh TREE
 set -euo pipefail
@@ -9,7 +10,9 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 tree=${1:?usage: apply-series.sh TREE}
 
-export GIT_COMMITTER_NAME="panthor-sparse series" GIT_COMMITTER_EMAIL=series@localhost
+# shellcheck source=../author.conf
+. "$top/author.conf"
+export GIT_COMMITTER_NAME=$SERIES_AUTHOR_NAME GIT_COMMITTER_EMAIL=$SERIES_AUTHOR_EMAIL
 n=0
 while read -r p || [ -n "$p" ]; do
 	case $p in ''|'#'*|0000-cover-letter.patch) continue ;; esac

@@ -5,6 +5,9 @@
 # the developer tree. One PASS/FAIL line per check; logs in $BUILD/results/.
 #
 #   apply        patches/series applies to base with git am (no fuzz)
+#   identity     every patch and the cover letter are from the identity of
+#                author.conf, every patch is signed off by it, and every
+#                copyright line the series adds names it
 #   checkpatch   checkpatch.pl --strict: no ERROR, WARNING or CHECK, except
 #                the WARNING and CHECK types listed in checkpatch-allow.txt,
 #                and FILE_PATH_CHANGES when MAINTAINERS already covers every
@@ -128,6 +131,25 @@ checkpatch() {
 	[ $bad = 0 ]
 }
 
+identity() {
+	local id p bad=0
+	. "$top/author.conf"
+	id="$SERIES_AUTHOR_NAME <$SERIES_AUTHOR_EMAIL>"
+	echo "identity: $id"
+	for p in 0000-cover-letter.patch $(patches); do
+		grep -qxF "From: $id" "$top/patches/$p" ||
+			{ echo "$p: From: is not $id"; bad=1; }
+		[ "$p" = 0000-cover-letter.patch ] ||
+			grep -qxF "Signed-off-by: $id" "$top/patches/$p" ||
+			{ echo "$p: no Signed-off-by: $id"; bad=1; }
+		if grep -E '^\+.*Copyright' "$top/patches/$p" | grep -vF "$SERIES_AUTHOR_NAME"; then
+			echo "$p: a copyright line that does not name $SERIES_AUTHOR_NAME"
+			bad=1
+		fi
+	done
+	[ $bad = 0 ]
+}
+
 kernel_doc() {
 	local out
 	out=$(cd "$wt" && scripts/kernel-doc -none -Wall "$uapi" 2>&1) || true
@@ -217,6 +239,7 @@ arm64() {
 
 run apply apply
 if [ $rc = 0 ]; then
+	run identity identity
 	run checkpatch checkpatch
 	run kernel-doc kernel_doc
 	run kunit kunit

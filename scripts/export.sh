@@ -2,11 +2,13 @@
 # make export: write base..work of build/linux to patches/ with git
 # format-patch, plus patches/series (the patches in order, not the cover
 # letter). Deterministic: exporting the same commits again gives no diff.
+# Refuses to write an empty series over a non-empty one (fresh clone), and
+# commits not authored and signed off by the identity of author.conf.
 #
 # The cover letter (patches/0000-cover-letter.patch) is generated, so its
 # shortlog and diffstat are always right; its subject and body come from
-# cover-letter.txt (first line: subject; blank line; body). Its From: and
-# Date: are the author and date of the last commit.
+# cover-letter.txt (first line: subject; blank line; body). Its From: is
+# the series identity, its Date: that of the last commit.
 #
 # usage: [BUILD=dir] scripts/export.sh
 set -euo pipefail
@@ -34,6 +36,29 @@ if [ ! -f "$cover" ]; then
 	echo "created placeholder $cover"
 fi
 
+# A fresh clone's tree has work == base: exporting it would empty patches/.
+if [ "$(git -C "$tree" rev-list --count base..work)" = 0 ] &&
+   grep -q '[^[:space:]]' "$out/series" 2>/dev/null; then
+	echo "error: branch work of $tree has no commits, but patches/series is" \
+		"not empty; refusing to write an empty series. Run 'make tree' first." >&2
+	exit 1
+fi
+
+# One identity for the whole series (author.conf).
+. "$top/author.conf"
+ident="$SERIES_AUTHOR_NAME <$SERIES_AUTHOR_EMAIL>"
+bad=$(git -C "$tree" log --format='%h%x09%an <%ae>' base..work | awk -F'\t' -v id="$ident" '$2 != id')
+for c in $(git -C "$tree" rev-list base..work); do
+	git -C "$tree" log -1 --format=%B "$c" | grep -qxF "Signed-off-by: $ident" ||
+		bad+=$'\n'"$(git -C "$tree" log -1 --format='%h (no Signed-off-by)' "$c")"
+done
+if [ -n "${bad//$'\n'/}" ]; then
+	echo "error: commits not authored and signed off by $ident (author.conf):" >&2
+	echo "$bad" | sed '/^$/d; s/^/  /' >&2
+	echo "fix with: git rebase -x 'git commit --amend --no-edit --reset-author -s' base" >&2
+	exit 1
+fi
+
 mkdir -p "$out"
 rm -f "$out"/*.patch
 : > "$out/series"
@@ -46,9 +71,9 @@ fi
 # Fixed identity and date for the cover letter; no user or system git
 # configuration (format.*, diff.*) can change the output.
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
-export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE
-IFS=$'\t' read -r GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE \
-	< <(git -C "$tree" log -1 --format='%an%x09%ae%x09%ad' --date=raw work)
+export GIT_COMMITTER_NAME=$SERIES_AUTHOR_NAME GIT_COMMITTER_EMAIL=$SERIES_AUTHOR_EMAIL
+GIT_COMMITTER_DATE=$(git -C "$tree" log -1 --format=%ad --date=raw work)
+export GIT_COMMITTER_DATE
 export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=branch.work.description
 GIT_CONFIG_VALUE_0=$(cat "$cover")
 export GIT_CONFIG_VALUE_0

@@ -15,13 +15,16 @@ Prints each suite with its cases and their status, the figure lines under
 the case that printed them, then exactly one last line
 "N passed, M failed" (", K skipped" when K > 0), counting test cases
 (each parameter of a parameterised case counts). A crashed case counts as
-failed (CRASH: no result, the kernel crashed or timed out). Exits 1 when
-M > 0 or when no test ran.
+failed (CRASH: no result, the kernel crashed or timed out), and so do the
+kernel reports of the console (lockdep, KASAN, UBSAN, WARNING, ...: found by
+console-reports.sh), one failure each, named. Exits 1 when M > 0 or when
+no test ran.
 """
 
 import json
 import os
 import re
+import subprocess
 import sys
 
 # A printk timestamp, when CONFIG_PRINTK_TIME is on.
@@ -66,6 +69,16 @@ def read_console(path):
     if pending:
         figures.setdefault((), []).extend(pending)
     return figures, order
+
+
+def console_reports(path):
+    """Return the report lines that console-reports.sh finds in the log."""
+    if not path or not os.path.exists(path):
+        return []
+    scanner = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           'console-reports.sh')
+    run = subprocess.run([scanner, path], capture_output=True, text=True)
+    return run.stdout.splitlines() if run.returncode == 1 else []
 
 
 def squeeze(lines):
@@ -144,6 +157,9 @@ def main():
         print(line + (f' (x{n})' if n > 1 else ''))
     if any(line.lstrip().startswith('CRASH') for line in out):
         print(f'the test kernel crashed or timed out: see {console}')
+    for report in console_reports(console):
+        print(f'FAIL  kernel report in the console: {report}')
+        counts['FAIL'] += 1
     total = sum(counts.values())
     if total == 0:
         print('error: no test ran')

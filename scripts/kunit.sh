@@ -7,7 +7,9 @@
 # and kunit-console.log (the raw console of the test kernel, for the
 # bench:/demo: lines that kunit-summary.py prints).
 #
-# panic_on_warn=1: a WARN (or a KASAN or lockdep report) fails the run;
+# panic_on_warn=1: a WARN fails the run at once; any other report in the
+# console (lockdep, KASAN, UBSAN, ...: scripts/console-reports.sh) fails it
+# after the run;
 # panic=-1: the panicked kernel reboots, which ends QEMU (-no-reboot) at once
 # instead of leaving kunit.py waiting for its --timeout.
 #
@@ -43,4 +45,12 @@ PYTHONUNBUFFERED=1 "$src/tools/testing/kunit/kunit.py" run \
 	--timeout=900 \
 	--json="$res/kunit.json" 2>&1 | tee "$res/kunit.log" || rc=$?
 cp "$out/test.log" "$res/kunit-console.log" 2>/dev/null || true
+# A lockdep, KASAN, UBSAN or kmemleak report fails the run even when every
+# test passed (kunit-summary.py names them too).
+if [ -f "$res/kunit-console.log" ] &&
+   ! "$top/scripts/console-reports.sh" "$res/kunit-console.log" > "$res/kunit-reports.txt"; then
+	echo "error: kernel reports in the test kernel's console:"
+	cat "$res/kunit-reports.txt"
+	rc=1
+fi
 exit $rc

@@ -37,5 +37,9 @@ if [ -n "$work" ] && [ "$work" != "$(git rev-parse base)" ] && [ "$work" != "$sy
 fi
 
 git checkout -q -B work base
+# Commits made in the tree carry the series identity (author.conf).
+. "$top/author.conf"
+git config user.name "$SERIES_AUTHOR_NAME"
+git config user.email "$SERIES_AUTHOR_EMAIL"
 "$top/scripts/apply-series.sh" "$tree"
 git update-ref refs/series/synced HEAD
