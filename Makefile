@@ -3,13 +3,14 @@
 #   make check    all checks of patches/ (what CI runs: .ci/run)
 #   make tree     build/linux = base + patches/series (branch work)
 #   make export   build/linux base..work -> patches/
+#   make dkms     build/results/panthor-sparse-dkms_VERSION_all.deb (dkms/)
 #   make clean    remove build outputs (keeps build/linux, build/dl)
 # BUILD=dir moves the build directory (default: build/).
 
 BUILD ?= $(CURDIR)/build
 export BUILD
 
-.PHONY: all deps tree export check clean
+.PHONY: all deps tree export check clean dkms
 
 all: tree
 	scripts/kunit.sh "$(BUILD)/linux"; rc=$$?; \
@@ -26,6 +27,9 @@ export:
 
 check:
 	scripts/check.sh
+
+dkms: deps
+	scripts/dkms-package.sh
 
 clean:
 	if [ -d "$(BUILD)/linux/.git" ]; then \

@@ -1,0 +1,65 @@
+#!/bin/bash
+# make dkms: build $BUILD/results/panthor-sparse-dkms_VERSION_all.deb from
+# patches/ and dkms/. The package holds /usr/src/panthor-sparse-VERSION: the
+# base's drivers/gpu/drm/panthor/ and include/uapi/drm/panthor_drm.h with the
+# series applied (nothing else of the tree), plus dkms/'s dkms.conf, kbuild
+# files and panthor-sparse-info source. VERSION is the base's upstream
+# version, the number of patches and a hash of them: 6.12.117+sparse8.1a2b3c4d.
+# The .deb is reproducible: same patches/ and dkms/, same bytes.
+#
+# usage: [BUILD=dir] scripts/dkms-package.sh   (prints the .deb's path)
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=../base.conf
+. "$top/base.conf"
+BUILD=$(realpath -m "${BUILD:-$top/build}")
+out=$BUILD/dkms/package
+"$top/scripts/fetch-base.sh" >&2
+
+patches=$(sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' "$top/patches/series")
+n=$(echo "$patches" | wc -l)
+hash=$(cd "$top/patches" && cat $patches | sha256sum | cut -c1-8)
+upstream=${BASE_VERSION%%-*}
+version=$upstream+sparse$n.$hash
+name=panthor-sparse
+src=usr/src/$name-$version
+
+rm -rf "$out"
+mkdir -p "$out/tree" "$out/root/$src/include/uapi/drm" "$out/root/DEBIAN" \
+	"$out/root/usr/share/doc/$name-dkms" "$BUILD/results"
+# The tree is a git repository of its own so that git apply works on it
+# even though $BUILD lies inside this repository.
+git -C "$BUILD/linux" archive base drivers/gpu/drm/panthor include/uapi/drm/panthor_drm.h |
+	tar -x -C "$out/tree"
+git -C "$out/tree" init -q
+for p in $patches; do
+	git -C "$out/tree" apply --include='drivers/gpu/drm/panthor/*' \
+		--include=include/uapi/drm/panthor_drm.h "$top/patches/$p"
+done
+
+r=$out/root
+cp -r "$out/tree/drivers/gpu/drm/panthor" "$r/$src/panthor"
+cp "$out/tree/include/uapi/drm/panthor_drm.h" "$r/$src/include/uapi/drm/"
+cp "$top/dkms/Makefile" "$top/dkms/dkms.conf" "$r/$src/"
+cp "$top/dkms/panthor/"* "$r/$src/panthor/"
+cp -r "$top/dkms/info" "$r/$src/info"
+cp "$top/dkms/debian/control" "$top/dkms/debian/postinst" "$top/dkms/debian/prerm" "$r/DEBIAN/"
+cp "$top/dkms/debian/copyright" "$r/usr/share/doc/$name-dkms/"
+size=$(du -sk --apparent-size "$r/usr" | cut -f1)
+sed -i -e "s/@VERSION@/$version/g" -e "s/@BASE@/$BASE_VERSION/g" -e "s/@SIZE@/$size/g" \
+	"$r/$src/dkms.conf" "$r/$src/panthor/panthor_dkms_version.c" "$r/DEBIAN/"* \
+	"$r/usr/share/doc/$name-dkms/copyright"
+! grep -r '@[A-Z]*@' "$r"
+
+# Reproducible: fixed modes and times; dpkg-deb sorts the files, sets
+# root:root and uses SOURCE_DATE_EPOCH for the ar and tar headers.
+find "$r" -type d -exec chmod 755 {} +
+find "$r" -type f -exec chmod 644 {} +
+chmod 755 "$r/DEBIAN/postinst" "$r/DEBIAN/prerm"
+export SOURCE_DATE_EPOCH=946684800	# the base commit's date
+find "$r" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+deb=$BUILD/results/${name}-dkms_${version}_all.deb
+rm -f "$BUILD/results/${name}-dkms_"*_all.deb
+dpkg-deb --root-owner-group -Zxz --build "$r" "$deb" >&2
+echo "$deb"
