@@ -15,6 +15,9 @@
 #   kernel-doc   kernel-doc -none -Wall on the uAPI header prints nothing
 #   kunit        scripts/kunit.sh on the tip (KASAN, lockdep, panic_on_warn),
 #                in $BUILD/check/kunit
+#   userspace    scripts/userspace.sh: the kunit check's kernel boots the
+#                virtual Panthor device in QEMU and runs Debian's IGT Panthor
+#                tests and the series' selftest (needs kunit's bzImage)
 #   bisect       base and every commit build drivers/gpu/drm/panthor/ with
 #                W=1 (x86_64, the KUnit .config), in $BUILD/x86
 #   warnings     no W=1 warning at a commit, nor W=1 + sparse (C=1) warning
@@ -158,6 +161,10 @@ kernel_doc() {
 
 kunit() { "$top/scripts/kunit.sh" "$wt" "$kunit_out"; }
 
+# Runs right after kunit: it boots kunit's bzImage and builds the selftest
+# of the worktree, which bisect later moves off the tip.
+userspace() { "$top/scripts/userspace.sh" "$wt" "$kunit_out"; }
+
 # x86 [MAKE ARGS]: build drivers/gpu/drm/panthor/ of the commit checked out
 # in the worktree, with the KUnit .config, in $BUILD/x86.
 x86() {
@@ -243,6 +250,7 @@ if [ $rc = 0 ]; then
 	run checkpatch checkpatch
 	run kernel-doc kernel_doc
 	run kunit kunit
+	run userspace userspace
 	run bisect bisect
 	run warnings warnings
 	run uapi-header uapi_header
@@ -251,6 +259,8 @@ else
 	sed 's/^/  /' "$res/apply.log"
 fi
 
+[ ! -f "$res/userspace-results.txt" ] ||
+	grep -E '^(userspace:|UNEXPECTED)' "$res/userspace-results.txt"
 "$top/scripts/kunit-summary.py" "$res/kunit.json" > "$res/kunit-summary.txt" || failed=1
 cat "$res/kunit-summary.txt"
 exit $failed
