@@ -15,7 +15,8 @@ Prints each suite with its cases and their status, the figure lines under
 the case that printed them, then exactly one last line
 "N passed, M failed" (", K skipped" when K > 0), counting test cases
 (each parameter of a parameterised case counts). A crashed case counts as
-failed (CRASH: no result, the kernel crashed or timed out), and so do the
+failed (CRASH: no result, the kernel crashed or timed out), so does a
+skipped case outside the benchmark suites (*_bench; SKIP!), and so do the
 kernel reports of the console (lockdep, KASAN, UBSAN, WARNING, ...: found by
 console-reports.sh), one failure each, named. Exits 1 when M > 0 or when
 no test ran.
@@ -140,6 +141,9 @@ def main():
                 status = child.get('status')
                 label = 'CRASH' if status == 'ERROR' else status
                 status = status if status in counts else 'FAIL'
+                # Only benchmarks may skip: a skipped test hides what it covers.
+                if status == 'SKIP' and not path[0].endswith('_bench'):
+                    label, status = 'SKIP!', 'FAIL'
                 counts[status] += 1
                 statuses.append(status)
                 out.append(' ' * indent + f'{label:<5} {name or "(no result)"}')
