@@ -14,7 +14,8 @@ export BUILD
 
 all: tree
 	scripts/kunit.sh "$(BUILD)/linux"; rc=$$?; \
-	scripts/kunit-summary.py "$(BUILD)/results/kunit.json" && exit $$rc
+	scripts/kunit-summary.py "$(BUILD)/results/kunit.json" \
+		"$(BUILD)/results/kunit-noncoherent.json" && exit $$rc
 
 deps:
 	scripts/install-deps.sh

@@ -261,6 +261,7 @@ fi
 
 [ ! -f "$res/userspace-results.txt" ] ||
 	grep -E '^(userspace:|UNEXPECTED)' "$res/userspace-results.txt"
-"$top/scripts/kunit-summary.py" "$res/kunit.json" > "$res/kunit-summary.txt" || failed=1
+"$top/scripts/kunit-summary.py" "$res/kunit.json" "$res/kunit-noncoherent.json" \
+	> "$res/kunit-summary.txt" || failed=1
 cat "$res/kunit-summary.txt"
 exit $failed

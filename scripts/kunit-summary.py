@@ -2,14 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 """Summarise a kunit.py run.
 
-usage: kunit-summary.py RESULTS.json [CONSOLE.log]
+usage: kunit-summary.py RESULTS.json [RESULTS.json ...]
 
-RESULTS.json is written by "kunit.py run --json=FILE". It holds test names
-and statuses only, so the lines that carry figures (those that start with
-"bench: " or "demo: ", usually printed by the tests with kunit_info(), which
-prefixes "# <test>: ") are read from the console log of
-the test kernel: CONSOLE.log, by default kunit-console.log next to the JSON
-(scripts/kunit.sh copies it there) or test.log in the build directory.
+Each RESULTS.json is written by "kunit.py run|exec --json=FILE". It holds
+test names and statuses only, so the lines that carry figures (those that
+start with "bench: " or "demo: ", usually printed by the tests with
+kunit_info(), which prefixes "# <test>: ") are read from the console log of
+the test kernel: NAME-console.log next to NAME.json (scripts/kunit.sh copies
+it there), or test.log in the build directory. With several files, each run
+is printed under its name and the counts are added up.
 
 Prints each suite with its cases and their status, the figure lines under
 the case that printed them, then exactly one last line
@@ -96,25 +97,18 @@ def squeeze(lines):
         yield prev, n
 
 
-def main():
-    if len(sys.argv) not in (2, 3):
-        sys.exit(__doc__.strip().splitlines()[2])
-    json_path = sys.argv[1]
+def summarise(json_path, counts):
+    """Print one run; add its statuses to counts. Return False if unreadable."""
     try:
         with open(json_path) as f:
             root = json.load(f)
     except (OSError, ValueError) as e:
         print(f'error: no KUnit results: {e}')
-        print('0 passed, 0 failed')
-        return 1
-    if len(sys.argv) == 3:
-        console = sys.argv[2]
-    else:
-        console = os.path.join(os.path.dirname(json_path), 'kunit-console.log')
-        if not os.path.exists(console):
-            console = os.path.join(root.get('build_environment') or '', 'test.log')
+        return False
+    console = re.sub(r'\.json$', '', json_path) + '-console.log'
+    if not os.path.exists(console):
+        console = os.path.join(root.get('build_environment') or '', 'test.log')
     figures, order = read_console(console)
-    counts = {'PASS': 0, 'FAIL': 0, 'SKIP': 0}
     out = []
 
     def show_figures(key, indent):
@@ -164,6 +158,19 @@ def main():
     for report in console_reports(console):
         print(f'FAIL  kernel report in the console: {report}')
         counts['FAIL'] += 1
+    return True
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__.strip().splitlines()[2])
+    counts = {'PASS': 0, 'FAIL': 0, 'SKIP': 0}
+    ok = True
+    for json_path in sys.argv[1:]:
+        if len(sys.argv) > 2:
+            name = os.path.basename(re.sub(r'\.json$', '', json_path))
+            print(f'== {name}')
+        ok = summarise(json_path, counts) and ok
     total = sum(counts.values())
     if total == 0:
         print('error: no test ran')
@@ -171,7 +178,7 @@ def main():
     if counts['SKIP']:
         line += f", {counts['SKIP']} skipped"
     print(line)
-    return 1 if counts['FAIL'] or total == 0 else 0
+    return 1 if counts['FAIL'] or total == 0 or not ok else 0
 
 
 if __name__ == '__main__':

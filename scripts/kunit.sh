@@ -3,8 +3,10 @@
 # The one place for the kunit.py options; used by "make" and "make check".
 # The test config is drivers/gpu/drm/panthor/tests/.kunitconfig of the tree.
 #
-# Writes $BUILD/results/kunit.json (results), kunit.log (kunit.py output)
-# and kunit-console.log (the raw console of the test kernel, for the
+# Runs the suites twice: on a coherent fake device (kunit.*) and on a
+# non-coherent one (kunit-noncoherent.*). Writes, for each, in
+# $BUILD/results/: NAME.json (results), NAME.log (kunit.py output) and
+# NAME-console.log (the raw console of the test kernel, for the
 # bench:/demo: lines that kunit-summary.py prints).
 #
 # panic_on_warn=1: a WARN fails the run at once; any other report in the
@@ -32,25 +34,36 @@ export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}	# see check.sh
 mkdir -p "$res"
 rm -f "$res/kunit.json" "$res/kunit-console.log" "$out/test.log"
 
+# kunit.py MODE NAME [ARGS]: build (run) or reuse (exec) the kernel, boot it,
+# results in $res/NAME.json, console in $res/NAME-console.log. A lockdep,
+# KASAN, UBSAN or kmemleak report fails the run even when every test passed
+# (kunit-summary.py names them too).
+kunit() {
+	local mode=$1 name=$2 rc=0
+	shift 2
+	rm -f "$res/$name.json" "$res/$name-console.log" "$out/test.log"
+	PYTHONUNBUFFERED=1 "$src/tools/testing/kunit/kunit.py" "$mode" \
+		--arch=x86_64 \
+		--kunitconfig="$kunitconfig" \
+		--build_dir="$out" \
+		--kernel_args=panic_on_warn=1 \
+		--kernel_args=panic=-1 \
+		--qemu_args="-m 4096" \
+		--timeout=900 \
+		--json="$res/$name.json" "$@" 2>&1 | tee "$res/$name.log" || rc=$?
+	cp "$out/test.log" "$res/$name-console.log" 2>/dev/null || true
+	if [ -f "$res/$name-console.log" ] &&
+	   ! "$top/scripts/console-reports.sh" "$res/$name-console.log" > "$res/$name-reports.txt"; then
+		echo "error: kernel reports in the test kernel's console ($name):"
+		cat "$res/$name-reports.txt"
+		rc=1
+	fi
+	return $rc
+}
+
 rc=0
-PYTHONUNBUFFERED=1 "$src/tools/testing/kunit/kunit.py" run \
-	--arch=x86_64 \
-	--kunitconfig="$kunitconfig" \
-	--build_dir="$out" \
-	--make_options="CC=ccache gcc" \
-	--jobs="$(nproc)" \
-	--kernel_args=panic_on_warn=1 \
-	--kernel_args=panic=-1 \
-	--qemu_args="-m 4096" \
-	--timeout=900 \
-	--json="$res/kunit.json" 2>&1 | tee "$res/kunit.log" || rc=$?
-cp "$out/test.log" "$res/kunit-console.log" 2>/dev/null || true
-# A lockdep, KASAN, UBSAN or kmemleak report fails the run even when every
-# test passed (kunit-summary.py names them too).
-if [ -f "$res/kunit-console.log" ] &&
-   ! "$top/scripts/console-reports.sh" "$res/kunit-console.log" > "$res/kunit-reports.txt"; then
-	echo "error: kernel reports in the test kernel's console:"
-	cat "$res/kunit-reports.txt"
-	rc=1
-fi
+kunit run kunit --make_options="CC=ccache gcc" --jobs="$(nproc)" || rc=$?
+# The same kernel again, on a fake device that is not I/O coherent (as the
+# Mali GPUs of most SoCs): io-pgtable then maps and syncs its tables for DMA.
+kunit exec kunit-noncoherent --kernel_args=panthor.kunit_noncoherent=1 || rc=$?
 exit $rc
