@@ -5,12 +5,13 @@
 #   make export   build/linux base..work -> patches/
 #   make dkms     build/results/panthor-sparse-dkms_VERSION_all.deb (dkms/)
 #   make clean    remove build outputs (keeps build/linux, build/dl)
+#   make mutants  plant each bug of mutants/ and check the KUnit suites catch it
 # BUILD=dir moves the build directory (default: build/).
 
 BUILD ?= $(CURDIR)/build
 export BUILD
 
-.PHONY: all deps tree export check clean dkms
+.PHONY: all deps tree export check clean mutants dkms
 
 all: tree
 	scripts/kunit.sh "$(BUILD)/linux"; rc=$$?; \
@@ -29,6 +30,9 @@ export:
 check:
 	scripts/check.sh
 
+mutants:
+	scripts/mutants.sh
+
 dkms: deps
 	scripts/dkms-package.sh
 
@@ -36,5 +40,8 @@ clean:
 	if [ -d "$(BUILD)/linux/.git" ]; then \
 		git -C "$(BUILD)/linux" worktree remove --force "$(BUILD)/check/linux" 2>/dev/null; \
 		git -C "$(BUILD)/linux" worktree prune; fi; true
-	rm -rf "$(BUILD)/check" "$(BUILD)/kunit" "$(BUILD)/kunit-check" \
+	if [ -d "$(BUILD)/linux/.git" ]; then \
+		git -C "$(BUILD)/linux" worktree remove --force "$(BUILD)/nodebug/linux" 2>/dev/null; \
+		git -C "$(BUILD)/linux" worktree prune; fi; true
+	rm -rf "$(BUILD)/check" "$(BUILD)/kunit" "$(BUILD)/kunit-check" "$(BUILD)/nodebug" \
 		"$(BUILD)/x86" "$(BUILD)/arm64" "$(BUILD)/results"	# kunit-check: old place
