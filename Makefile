@@ -38,10 +38,8 @@ dkms: deps
 
 clean:
 	if [ -d "$(BUILD)/linux/.git" ]; then \
-		git -C "$(BUILD)/linux" worktree remove --force "$(BUILD)/check/linux" 2>/dev/null; \
-		git -C "$(BUILD)/linux" worktree prune; fi; true
-	if [ -d "$(BUILD)/linux/.git" ]; then \
-		git -C "$(BUILD)/linux" worktree remove --force "$(BUILD)/nodebug/linux" 2>/dev/null; \
+		for w in check nodebug; do git -C "$(BUILD)/linux" worktree remove --force \
+			"$(BUILD)/$$w/linux" 2>/dev/null; done; \
 		git -C "$(BUILD)/linux" worktree prune; fi; true
 	rm -rf "$(BUILD)/check" "$(BUILD)/kunit" "$(BUILD)/kunit-check" "$(BUILD)/nodebug" \
 		"$(BUILD)/x86" "$(BUILD)/arm64" "$(BUILD)/results"	# kunit-check: old place
