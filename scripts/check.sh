@@ -25,6 +25,9 @@
 #   uapi-header  the uAPI header compiles alone as C90 (as UAPI_HEADER_TEST)
 #   arm64        cross-build of drivers/gpu/drm/panthor/ (DRM_PANTHOR=m, and
 #                the KUnit tests when the series has them), no warning
+#   dkms         scripts/dkms-check.sh: the panthor-sparse-dkms .deb builds
+#                (make, dkms) against Debian's 6.12 arm64 headers and its
+#                module loads into Debian's kernel under QEMU aarch64
 #
 # Every check runs even when an earlier one fails (except that nothing runs
 # on a series that does not apply). Ends with the KUnit summary, whose last
@@ -244,6 +247,8 @@ arm64() {
 	! grep -E ': (warning|error): ' "$res/arm64-build.out"
 }
 
+dkms_check() { "$top/scripts/dkms-check.sh"; }
+
 run apply apply
 if [ $rc = 0 ]; then
 	run identity identity
@@ -255,6 +260,7 @@ if [ $rc = 0 ]; then
 	run warnings warnings
 	run uapi-header uapi_header
 	run arm64 arm64
+	run dkms dkms_check
 else
 	sed 's/^/  /' "$res/apply.log"
 fi

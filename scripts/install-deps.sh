@@ -11,6 +11,7 @@ pkgs=(
 	ccache sparse gcc-aarch64-linux-gnu			# make check
 	python3-ply python3-git					# checkpatch's spdxcheck.py
 	qemu-system-x86 qemu-system-data			# kunit.py --arch=x86_64
+	dkms kmod qemu-system-arm libc6-dev-arm64-cross	# dkms check
 	debian-archive-keyring					# userspace image (sid)
 )
 

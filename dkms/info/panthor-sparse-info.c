@@ -12,8 +12,8 @@
  * 3 the driver lacks MMU_INFO (not the series), 4 MMU_INFO works but
  * MAP_SPARSE does not.
  *
- * Build: make -C /usr/src/panthor-sparse-VERSION info
- * (uses the package's uAPI header, include/uapi/drm/panthor_drm.h).
+ * Build: make -C /usr/src/panthor-sparse-VERSION info (the package's uAPI
+ * header include/uapi/drm/panthor_drm.h, info/drm.h, linux-libc-dev, libc).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -25,8 +25,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <drm/drm.h>
-#include <drm/panthor_drm.h>
+#include "drm.h"			/* info/drm.h */
+#include <drm/panthor_drm.h>	/* the package's, -I include/uapi */
 
 enum { EXIT_SPARSE_OK, EXIT_ERROR, EXIT_NO_DEVICE, EXIT_NO_MMU_INFO, EXIT_NO_SPARSE };
 
