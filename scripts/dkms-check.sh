@@ -250,6 +250,15 @@ initramfs() {
 	# copy; the package builds it at installation).
 	depmod -b "$img/usr" "$kver"
 	m=$img/usr/lib/modules/$kver
+	# Same vermagic as Debian's panthor.ko; the symbols the series adds to
+	# Debian's imports (all in the headers' Module.symvers, see above).
+	[ "$(modinfo -F vermagic "$work/panthor-dkms.ko")" = \
+	  "$(modinfo -F vermagic "$m/kernel/drivers/gpu/drm/panthor/panthor.ko.xz")" ] ||
+		fail "vermagic differs from Debian's panthor.ko"
+	echo "vermagic: $(modinfo -F vermagic "$work/panthor-dkms.ko") (as Debian's panthor.ko)"
+	echo "imports that Debian's panthor.ko does not have:" $(comm -13 \
+		<(/sbin/modprobe --dump-modversions "$m/kernel/drivers/gpu/drm/panthor/panthor.ko.xz" | awk '{print $2}' | sort) \
+		<(/sbin/modprobe --dump-modversions "$work/panthor-dkms.ko" | awk '{print $2}' | sort))
 	for pkg in busybox-static kmod libkmod2 libc6 libssl3t64 liblzma5 zlib1g libzstd1; do
 		dpkg-deb -x "$(deb "$pkg")" "$ir"
 	done
