@@ -35,11 +35,15 @@ grep -qx 'CONFIG_DRM_PANTHOR_VDEV=y' "$kbuild/.config" ||
 # The selftest, against the uAPI headers of the tree.
 make -s -C "$src" O="$work/headers" ARCH=x86_64 headers
 rm -rf "$work/selftests"
+mkdir -p "$work/selftests"
 make -s -C "$src/$selftest" OUTPUT="$work/selftests" \
 	KHDR_INCLUDES="-isystem $work/headers/usr/include"
 
+gcc -Wall -Werror -O2 -isystem "$work/headers/usr/include" \
+	-o "$work/hold-mmap-offset" "$top/userspace/hold-mmap-offset.c"
+
 "$top/userspace/build-image.sh" "$BUILD/dl-userspace" "$work/initramfs.cpio" \
-	"$work"/selftests/*_test
+	"$work/hold-mmap-offset" "$work"/selftests/*_test
 
 echo "booting $kbuild/arch/x86/boot/bzImage (timeout ${timeout}s)"
 rc=0

@@ -5,14 +5,16 @@
 # userspace/init as /init, the list of IGT tests to run and the selftest
 # binaries. Written as an uncompressed cpio archive.
 #
-# usage: userspace/build-image.sh DL_DIR OUT.cpio SELFTEST...
+# usage: userspace/build-image.sh DL_DIR OUT.cpio HOLD_MMAP_OFFSET SELFTEST...
+#   HOLD_MMAP_OFFSET: userspace/hold-mmap-offset.c, built
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-dl=$(realpath "${1:?usage: build-image.sh DL_DIR OUT.cpio SELFTEST...}")
-out=$(realpath -m "${2:?usage: build-image.sh DL_DIR OUT.cpio SELFTEST...}")
-shift 2
+dl=$(realpath "${1:?usage: build-image.sh DL_DIR OUT.cpio HOLD_MMAP_OFFSET SELFTEST...}")
+out=$(realpath -m "${2:?usage: build-image.sh DL_DIR OUT.cpio HOLD_MMAP_OFFSET SELFTEST...}")
+hold=$(realpath "${3:?usage: build-image.sh DL_DIR OUT.cpio HOLD_MMAP_OFFSET SELFTEST...}")
+shift 3
 
 root=$out.root
 rm -rf "$root"
@@ -25,7 +27,10 @@ done
 for d in bin sbin lib lib64; do
 	[ -e "$root/$d" ] || ln -s "usr/$d" "$root/$d"
 done
-ln -sf busybox "$root/usr/bin/sh"
+# busybox-static is static: list its applets on the host, link the missing.
+for a in $("$root/usr/bin/busybox" --list); do
+	[ -e "$root/usr/bin/$a" ] || ln -s busybox "$root/usr/bin/$a"
+done
 rm -rf "$root"/usr/share/{doc,man,info,locale,zoneinfo,i18n} \
 	"$root"/usr/lib/python3* "$root"/usr/bin/python3* \
 	"$root"/usr/lib/x86_64-linux-gnu/{gconv,libpython3*}
@@ -34,6 +39,7 @@ find "$root/usr/libexec/igt-gpu-tools" -mindepth 1 -maxdepth 1 ! -name panthor \
 mkdir -p "$root"/{proc,sys,dev,tmp,run} "$root/tests/selftests"
 
 install -m 755 "$here/init" "$root/init"
+install -m 755 "$hold" "$root/tests/hold-mmap-offset"
 awk '!/^#/ && NF { print $1 }' "$here/igt-expected.txt" | uniq > "$root/tests/igt.list"
 [ $# = 0 ] || install -m 755 "$@" "$root/tests/selftests/"
 
