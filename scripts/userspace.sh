@@ -57,4 +57,6 @@ timeout "$timeout" qemu-system-x86_64 -nodefaults -nographic -no-reboot \
 "$top/scripts/userspace-results.py" "$res/userspace-console.log" \
 	"$top/userspace/igt-expected.txt" > "$res/userspace-results.txt" || rc=1
 cat "$res/userspace-results.txt"
+echo "kernel reports in the console (scripts/console-reports.sh):"
+"$top/scripts/console-reports.sh" "$res/userspace-console.log" || rc=1
 exit $rc
