@@ -15,14 +15,26 @@ dl=$BUILD/dl-userspace
 mkdir -p "$dl"
 . "$top/scripts/userspace-apt.sh"
 
-grep -v '^#' "$pins" | while read -r pkg ver arch sha; do
-	deb=$dl/${pkg}_${ver//:/%3a}_$arch.deb
-	if [ -f "$deb" ] && echo "$sha  $deb" | sha256sum -c --status; then
-		continue
-	fi
+# name_version_arch.deb as apt-get download writes it (':' as %3a).
+deb_of() { echo "$dl/${1}_${2//:/%3a}_$3.deb"; }
+
+missing=()
+while read -r pkg ver arch sha; do
+	deb=$(deb_of "$pkg" "$ver" "$arch")
+	[ -f "$deb" ] && echo "$sha  $deb" | sha256sum -c --status ||
+		missing+=("$pkg:$arch=$ver")
+done < <(grep -v '^#' "$pins")
+
+if [ ${#missing[@]} != 0 ]; then
 	userspace_apt_update
-	(cd "$dl" && apt-get download -qq "$pkg:$arch=$ver")
+	(cd "$dl" && apt-get download -qq "${missing[@]}")
+fi
+
+bad=0
+while read -r pkg ver arch sha; do
+	deb=$(deb_of "$pkg" "$ver" "$arch")
 	echo "$sha  $deb" | sha256sum -c --quiet ||
-		{ echo "error: $deb does not match its pin" >&2; rm -f "$deb"; exit 1; }
-done
+		{ echo "error: $deb does not match its pin" >&2; rm -f "$deb"; bad=1; }
+done < <(grep -v '^#' "$pins")
+[ $bad = 0 ]
 echo "$(grep -vc '^#' "$pins") packages in $dl, sha256 checked"
