@@ -42,4 +42,4 @@ clean:
 			"$(BUILD)/$$w/linux" 2>/dev/null; done; \
 		git -C "$(BUILD)/linux" worktree prune; fi; true
 	rm -rf "$(BUILD)/check" "$(BUILD)/kunit" "$(BUILD)/kunit-check" "$(BUILD)/nodebug" \
-		"$(BUILD)/x86" "$(BUILD)/arm64" "$(BUILD)/results"	# kunit-check: old place
+		"$(BUILD)/x86" "$(BUILD)/arm64" "$(BUILD)/results" "$(BUILD)/userspace"	# kunit-check: old place

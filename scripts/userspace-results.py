@@ -108,9 +108,16 @@ def main():
     if not selftests:
         bad.append('no selftest result')
 
-    n = {r: sum(1 for x in results if x[3] == r) for r in ('PASS', 'FAIL', 'SKIP')}
-    print('userspace: %d results: %d PASS, %d FAIL, %d SKIP; %d unexpected' %
-          (len(results), n['PASS'], n['FAIL'], n['SKIP'], len(bad)))
+    # One summary line: per program, how many subtests passed out of how many.
+    per = []
+    for test in dict.fromkeys(r[1] for r in results):
+        rs = [r for r in results if r[1] == test]
+        ok = sum(1 for r in rs if r[3] == 'PASS')
+        xfail = sum(1 for r in rs if r[3] != 'PASS' and
+                    expected.get((r[1], r[2]), ('PASS',))[0] == r[3])
+        per.append('%s %d/%d%s' % (test, ok, len(rs),
+                                   ' (%d expected FAIL)' % xfail if xfail else ''))
+    print('userspace: %s passed; %d unexpected' % (', '.join(per), len(bad)))
     for b in bad:
         print('UNEXPECTED: ' + b)
     return 1 if bad else 0
