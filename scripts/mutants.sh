@@ -66,6 +66,7 @@ table=$logs/mutants.md
 } > "$table"
 caught=0 total=0 bad=0
 for m in "$@"; do
+	m=$(realpath "$m")	# git -C runs in the worktree
 	name=$(basename "$m" .patch)
 	what=$(sed -n 's/^Mutant: //p' "$m")
 	total=$((total + 1))
