@@ -6,12 +6,13 @@
 #   make dkms     build/results/panthor-sparse-dkms_VERSION_all.deb (dkms/)
 #   make clean    remove build outputs (keeps build/linux, build/dl)
 #   make mutants  plant each bug of mutants/ and check the KUnit suites catch it
+#   make bench    benchmarks, non-debug kernels before/after the series: build/results/bench.md
 # BUILD=dir moves the build directory (default: build/).
 
 BUILD ?= $(CURDIR)/build
 export BUILD
 
-.PHONY: all deps tree export check clean mutants dkms
+.PHONY: all deps tree export check clean mutants dkms bench
 
 all: tree
 	scripts/kunit.sh "$(BUILD)/linux"; rc=$$?; \
@@ -33,13 +34,16 @@ check:
 mutants:
 	scripts/mutants.sh
 
+bench:
+	scripts/bench.sh
+
 dkms: deps
 	scripts/dkms-package.sh
 
 clean:
 	if [ -d "$(BUILD)/linux/.git" ]; then \
-		for w in check nodebug; do git -C "$(BUILD)/linux" worktree remove --force \
+		for w in check nodebug nodebug-before; do git -C "$(BUILD)/linux" worktree remove --force \
 			"$(BUILD)/$$w/linux" 2>/dev/null; done; \
 		git -C "$(BUILD)/linux" worktree prune; fi; true
-	rm -rf "$(BUILD)/check" "$(BUILD)/kunit" "$(BUILD)/kunit-check" "$(BUILD)/nodebug" \
+	rm -rf "$(BUILD)/check" "$(BUILD)/kunit" "$(BUILD)/kunit-check" "$(BUILD)/nodebug" "$(BUILD)/nodebug-before" \
 		"$(BUILD)/x86" "$(BUILD)/arm64" "$(BUILD)/results" "$(BUILD)/userspace"	# kunit-check: old place

@@ -1,0 +1,84 @@
+#!/bin/bash
+# make bench: the benchmark suites (panthor_bind_bench, panthor_sparse_bench)
+# at full size (panthor.bench_full=1, up to 64 GiB) on kernels without KASAN,
+# lockdep or DEBUG_LIST, before and after the series:
+#   tip     base + patches/series, in $BUILD/nodebug (shared with make mutants)
+#   before  base + the first two patches (MMU init split, KUnit harness: no
+#           driver change yet), in $BUILD/nodebug-before; runs the bind rows
+# Writes $BUILD/results/bench.md (scripts/bench-table.py), prints it and the
+# wall time. The console logs are in $BUILD/results/bench-{tip,before}.log.
+# Not part of make check.
+#
+# BENCH_SERIES=COMMIT measures a commit of $BUILD/linux (base..COMMIT is the
+# series) instead of patches/, e.g. a branch not exported yet.
+#
+# usage: [BUILD=dir] [BENCH_SERIES=commit] scripts/bench.sh
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+export BUILD=$(realpath -m "${BUILD:-$top/build}")
+tree=$BUILD/linux
+res=$BUILD/results
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
+start=$SECONDS
+
+"$top/scripts/install-deps.sh"
+"$top/scripts/fetch-base.sh"
+mkdir -p "$res"
+
+# worktree DIR COMMIT: DIR/linux, a clean detached worktree of $tree at COMMIT.
+worktree() {
+	local wt=$1/linux
+	if [ "$(git -C "$wt" rev-parse --show-toplevel 2>/dev/null)" != "$wt" ]; then
+		rm -rf "$wt"
+		git -C "$tree" worktree prune
+		git -C "$tree" worktree add -q --detach "$wt" "$2"
+	fi
+	git -C "$wt" checkout -q -f --detach "$2"
+	git -C "$wt" clean -q -fdx
+}
+
+if [ -n "${BENCH_SERIES:-}" ]; then
+	worktree "$BUILD/nodebug" "$BENCH_SERIES"
+else
+	worktree "$BUILD/nodebug" base
+	"$top/scripts/apply-series.sh" "$BUILD/nodebug/linux" > /dev/null
+fi
+tip=$(git -C "$BUILD/nodebug/linux" rev-parse HEAD)
+before=$(git -C "$tree" rev-list --reverse base.."$tip" | sed -n 2p)
+case $(git -C "$tree" log -1 --format=%s "$before") in
+*"KUnit harness"*) ;;
+*) echo "error: patch 2 of the series is not the KUnit harness" >&2; exit 1 ;;
+esac
+worktree "$BUILD/nodebug-before" "$before"
+
+# run NAME DIR SUITES: build DIR/kunit from DIR/linux (non-debug), run the
+# suites, console in $res/bench-NAME.log.
+run() {
+	local rc=0
+	echo "bench: $1: building and running $3 ($(git -C "$2/linux" log -1 --format='%h %s'))"
+	PYTHONUNBUFFERED=1 "$2/linux/tools/testing/kunit/kunit.py" run \
+		--arch=x86_64 --kunitconfig=drivers/gpu/drm/panthor/tests \
+		--kconfig_add CONFIG_KASAN=n --kconfig_add CONFIG_PROVE_LOCKING=n \
+		--kconfig_add CONFIG_DEBUG_LIST=n \
+		--build_dir="$2/kunit" --make_options="CC=ccache gcc" --jobs="$(nproc)" \
+		--kernel_args=panic_on_warn=1 --kernel_args=panic=-1 \
+		--kernel_args=panthor.bench_full=1 \
+		--qemu_args="-m 4096" --timeout=1800 \
+		"$3" > "$res/bench-$1.kunit.log" 2>&1 || rc=$?
+	cp "$2/kunit/test.log" "$res/bench-$1.log"
+	if [ $rc -ne 0 ]; then
+		echo "error: the $1 benchmarks failed: see $res/bench-$1.kunit.log" >&2
+		exit 1
+	fi
+}
+
+run before "$BUILD/nodebug-before" panthor_bind_bench
+run tip "$BUILD/nodebug" 'panthor_*_bench'
+
+"$top/scripts/bench-table.py" --before "$res/bench-before.log" --tip "$res/bench-tip.log" \
+	--before-commit "$(git -C "$tree" log -1 --format='%h %s' "$before")" \
+	--tip-commit "$(git -C "$tree" log -1 --format='%h %s' "$tip")" \
+	--config "$BUILD/nodebug/kunit/.config" > "$res/bench.md"
+cat "$res/bench.md"
+echo "bench: $res/bench.md, wall time $((SECONDS - start)) s"
