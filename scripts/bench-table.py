@@ -92,6 +92,7 @@ def main():
     ap = argparse.ArgumentParser()
     for a in ('--before', '--tip', '--before-commit', '--tip-commit', '--config'):
         ap.add_argument(a, required=True)
+    ap.add_argument('--config-diff', default='')
     a = ap.parse_args()
     before, tip = parse(a.before), parse(a.tip)
     cpu, ncpu, host, debug = machine(a.config)
@@ -101,10 +102,11 @@ def main():
     p('# make bench')
     p('')
     p(f'Machine: {cpu}, {ncpu} cores, host kernel {host}; the test kernel runs in '
-      'QEMU x86_64 under TCG (no KVM), `-m 4096`, on a fake Panthor device (coherent). '
+      'QEMU x86_64 under TCG (no KVM), 1 vCPU, `-m 4096`, on a fake Panthor device (coherent). '
       f'Test kernels: non-debug KUnit builds ({debug}), booted with `panthor.bench_full=1`.')
     p(f'Before: `{a.before_commit}` (base + patches 1-2: no driver change). '
-      f'Tip: `{a.tip_commit}`.')
+      f'Tip: `{a.tip_commit}`. Both from the tip\'s test configuration; only in the '
+      f'tip: {a.config_diff.strip() or "nothing"}.')
     p('')
     p('Method: each row is one cold bind in a fresh VM and VA window, then warm '
       'bind + unbind pairs in the same window (5, or 31 for binds of 2 MiB or less); '

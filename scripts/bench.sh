@@ -4,7 +4,8 @@
 # lockdep or DEBUG_LIST, before and after the series:
 #   tip     base + patches/series, in $BUILD/nodebug (shared with make mutants)
 #   before  base + the first two patches (MMU init split, KUnit harness: no
-#           driver change yet), in $BUILD/nodebug-before; runs the bind rows
+#           driver change yet), in $BUILD/nodebug-before; runs the bind rows,
+#           with the tip's test configuration
 # Writes $BUILD/results/bench.md (scripts/bench-table.py), prints it and the
 # wall time. The console logs are in $BUILD/results/bench-{tip,before}.log.
 # Not part of make check.
@@ -52,20 +53,36 @@ case $(git -C "$tree" log -1 --format=%s "$before") in
 esac
 worktree "$BUILD/nodebug-before" "$before"
 
-# run NAME DIR SUITES: build DIR/kunit from DIR/linux (non-debug), run the
-# suites, console in $res/bench-NAME.log.
+# Both kernels get the tip's test configuration, so that the comparison is of
+# the driver only: patch 2's .kunitconfig lacks options later patches added
+# (THP, tmpfs, ...). Options patch 2 does not know (the test-only virtual
+# device, never instantiated here) are left out of the "before" kernel.
+kc=drivers/gpu/drm/panthor/tests/.kunitconfig
+before_kc=$BUILD/nodebug-before/bench.kunitconfig
+while read -r line; do
+	case $line in
+	CONFIG_*=*) sym=${line%%=*}; sym=${sym#CONFIG_} ;;
+	*) continue ;;
+	esac
+	if git -C "$BUILD/nodebug-before/linux" grep -q -E "^(menu)?config $sym\$" -- '*Kconfig*'; then
+		echo "$line"
+	fi
+done < "$BUILD/nodebug/linux/$kc" > "$before_kc"
+
+# run NAME DIR KUNITCONFIG SUITES: build DIR/kunit from DIR/linux
+# (non-debug), run the suites, console in $res/bench-NAME.log.
 run() {
 	local rc=0
-	echo "bench: $1: building and running $3 ($(git -C "$2/linux" log -1 --format='%h %s'))"
+	echo "bench: $1: building and running $4 ($(git -C "$2/linux" log -1 --format='%h %s'))"
 	PYTHONUNBUFFERED=1 "$2/linux/tools/testing/kunit/kunit.py" run \
-		--arch=x86_64 --kunitconfig=drivers/gpu/drm/panthor/tests \
+		--arch=x86_64 --kunitconfig="$3" \
 		--kconfig_add CONFIG_KASAN=n --kconfig_add CONFIG_PROVE_LOCKING=n \
-		--kconfig_add CONFIG_DEBUG_LIST=n \
+		--kconfig_add CONFIG_DEBUG_LIST=n --kconfig_add CONFIG_DEBUG_KMEMLEAK=n \
 		--build_dir="$2/kunit" --make_options="CC=ccache gcc" --jobs="$(nproc)" \
 		--kernel_args=panic_on_warn=1 --kernel_args=panic=-1 \
 		--kernel_args=panthor.bench_full=1 \
 		--qemu_args="-m 4096" --timeout=1800 \
-		"$3" > "$res/bench-$1.kunit.log" 2>&1 || rc=$?
+		"$4" > "$res/bench-$1.kunit.log" 2>&1 || rc=$?
 	cp "$2/kunit/test.log" "$res/bench-$1.log"
 	if [ $rc -ne 0 ]; then
 		echo "error: the $1 benchmarks failed: see $res/bench-$1.kunit.log" >&2
@@ -73,12 +90,15 @@ run() {
 	fi
 }
 
-run before "$BUILD/nodebug-before" panthor_bind_bench
-run tip "$BUILD/nodebug" 'panthor_*_bench'
+run before "$BUILD/nodebug-before" "$before_kc" panthor_bind_bench
+run tip "$BUILD/nodebug" "$(dirname "$kc")" 'panthor_*_bench'
 
 "$top/scripts/bench-table.py" --before "$res/bench-before.log" --tip "$res/bench-tip.log" \
 	--before-commit "$(git -C "$tree" log -1 --format='%h %s' "$before")" \
 	--tip-commit "$(git -C "$tree" log -1 --format='%h %s' "$tip")" \
-	--config "$BUILD/nodebug/kunit/.config" > "$res/bench.md"
+	--config "$BUILD/nodebug/kunit/.config" \
+	--config-diff "$(comm -13 <(grep ^CONFIG_ "$BUILD/nodebug-before/kunit/.config" | sort) \
+		<(grep ^CONFIG_ "$BUILD/nodebug/kunit/.config" | sort) | tr '\n' ' ')" \
+	> "$res/bench.md"
 cat "$res/bench.md"
 echo "bench: $res/bench.md, wall time $((SECONDS - start)) s"
