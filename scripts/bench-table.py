@@ -84,7 +84,8 @@ def machine(config):
                 opts[k] = v
     debug = ', '.join(f"{k[7:]}={opts.get(k, 'n')}" for k in
                       ('CONFIG_KASAN', 'CONFIG_PROVE_LOCKING', 'CONFIG_DEBUG_LIST',
-                       'CONFIG_KCOV', 'CONFIG_DEBUG_KMEMLEAK'))
+                       'CONFIG_KCOV', 'CONFIG_DEBUG_KMEMLEAK', 'CONFIG_FAILSLAB',
+                       'CONFIG_FAIL_PAGE_ALLOC'))
     return cpu, os.cpu_count(), platform.release(), debug
 
 
