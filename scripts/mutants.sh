@@ -1,8 +1,9 @@
 #!/bin/bash
 # make mutants: plant each bug of mutants/*.patch in turn into the series and
 # check that the KUnit suites catch it (the run fails). The suites run on a
-# kernel without KASAN and lockdep (faster), in $BUILD/nodebug; the benchmark
-# suite is left out. A first run without any mutant must pass, or every
+# kernel without KASAN, lockdep or kmemleak (faster, and the configuration
+# of make bench, so both share $BUILD/nodebug: the leak check skips there);
+# the benchmark suites are left out. A first run without any mutant must pass, or every
 # mutant would look caught.
 #
 # Writes $BUILD/results/mutants.md (one row per mutant) and the log of each
@@ -45,7 +46,7 @@ run_suites() {
 	PYTHONUNBUFFERED=1 "$wt/tools/testing/kunit/kunit.py" run \
 		--arch=x86_64 --kunitconfig=drivers/gpu/drm/panthor/tests \
 		--kconfig_add CONFIG_KASAN=n --kconfig_add CONFIG_PROVE_LOCKING=n \
-		--kconfig_add CONFIG_DEBUG_LIST=n \
+		--kconfig_add CONFIG_DEBUG_LIST=n --kconfig_add CONFIG_DEBUG_KMEMLEAK=n \
 		--build_dir="$out" --make_options="CC=ccache gcc" --jobs="$(nproc)" \
 		--kernel_args=panic_on_warn=1 --kernel_args=panic=-1 \
 		--qemu_args="-m 4096" --timeout=900 \
