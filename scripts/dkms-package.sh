@@ -5,6 +5,7 @@
 # series applied (nothing else of the tree), plus dkms/'s dkms.conf, kbuild
 # files and panthor-sparse-info source. VERSION is the base's upstream
 # version, the number of patches and a hash of them: 6.12.117+sparse8.1a2b3c4d.
+# dkms/'s @VERSION@ and @BASE@ (the base's Debian version) are set here.
 # The .deb is reproducible: same patches/ and dkms/, same bytes.
 #
 # usage: [BUILD=dir] scripts/dkms-package.sh   (prints the .deb's path)
@@ -16,11 +17,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(realpath -m "${BUILD:-$top/build}")
 out=$BUILD/dkms/package
 "$top/scripts/fetch-base.sh" >&2
+# The base in use: fetch-base.sh's record if it writes one, else base.conf's.
+base=$(cat "$BUILD/base-version" 2>/dev/null || echo "$BASE_VERSION")
 
 patches=$(sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' "$top/patches/series")
 n=$(echo "$patches" | wc -l)
 hash=$(cd "$top/patches" && cat $patches | sha256sum | cut -c1-8)
-upstream=${BASE_VERSION%%-*}
+upstream=${base%%-*}
 version=$upstream+sparse$n.$hash
 name=panthor-sparse
 src=usr/src/$name-$version
@@ -47,10 +50,10 @@ cp -r "$top/dkms/info" "$r/$src/info"
 cp "$top/dkms/debian/control" "$top/dkms/debian/postinst" "$top/dkms/debian/prerm" "$r/DEBIAN/"
 cp "$top/dkms/debian/copyright" "$r/usr/share/doc/$name-dkms/"
 size=$(du -sk --apparent-size "$r/usr" | cut -f1)
-sed -i -e "s/@VERSION@/$version/g" -e "s/@BASE@/$BASE_VERSION/g" -e "s/@SIZE@/$size/g" \
-	"$r/$src/dkms.conf" "$r/$src/panthor/panthor_dkms_version.c" "$r/DEBIAN/"* \
-	"$r/usr/share/doc/$name-dkms/copyright"
-! grep -r '@[A-Z]*@' "$r"
+sed -i -e "s/@VERSION@/$version/g" -e "s/@BASE@/$base/g" -e "s/@SIZE@/$size/g" \
+	"$r/$src/Makefile" "$r/$src/dkms.conf" "$r/$src/panthor/panthor_dkms_version.c" \
+	"$r/DEBIAN/"* "$r/usr/share/doc/$name-dkms/copyright"
+if grep -r '@[A-Z]*@' "$r"; then echo "placeholders left (above)" >&2; exit 1; fi
 
 # Reproducible: fixed modes and times; dpkg-deb sorts the files, sets
 # root:root and uses SOURCE_DATE_EPOCH for the ar and tar headers.

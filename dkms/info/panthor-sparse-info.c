@@ -14,6 +14,8 @@
  *
  * Build: make -C /usr/src/panthor-sparse-VERSION info (the package's uAPI
  * header include/uapi/drm/panthor_drm.h, info/drm.h, linux-libc-dev, libc).
+ * The Makefile defines PANTHOR_SPARSE_VERSION and PANTHOR_SPARSE_BASE, the
+ * package version and the Debian 6.12 version its sources come from.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -27,6 +29,10 @@
 
 #include "drm.h"			/* info/drm.h */
 #include <drm/panthor_drm.h>	/* the package's, -I include/uapi */
+
+#if !defined(PANTHOR_SPARSE_VERSION) || !defined(PANTHOR_SPARSE_BASE)
+#error "build with the package's Makefile: make info"
+#endif
 
 enum { EXIT_SPARSE_OK, EXIT_ERROR, EXIT_NO_DEVICE, EXIT_NO_MMU_INFO, EXIT_NO_SPARSE };
 
@@ -130,6 +136,8 @@ int main(void)
 	char path[280], name[64];
 	int fd, bit, ret;
 
+	printf("package:         panthor-sparse-dkms %s\n", PANTHOR_SPARSE_VERSION);
+	printf("base:            Debian linux-source-6.12 %s\n", PANTHOR_SPARSE_BASE);
 	fd = open_panthor(path, sizeof(path), &ver, name, sizeof(name));
 	if (fd < 0) {
 		printf("no panthor device (no /dev/dri/renderD* driven by panthor that this user can open)\n");
