@@ -5,7 +5,8 @@
 # series applied (nothing else of the tree), plus dkms/'s dkms.conf, kbuild
 # files and panthor-sparse-info source. VERSION is the base's upstream
 # version, the number of patches and a hash of them: 6.12.117+sparse8.1a2b3c4d.
-# dkms/'s @VERSION@ and @BASE@ (the base's Debian version) are set here.
+# dkms/'s @VERSION@, @BASE@ (the base's Debian version) and @MAINTAINER@
+# (author.conf's identity) are set here.
 # The .deb is reproducible: same patches/ and dkms/, same bytes.
 #
 # usage: [BUILD=dir] scripts/dkms-package.sh   (prints the .deb's path)
@@ -14,11 +15,14 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=../base.conf
 . "$top/base.conf"
+# shellcheck source=../author.conf
+. "$top/author.conf"
 BUILD=$(realpath -m "${BUILD:-$top/build}")
 out=$BUILD/dkms/package
 "$top/scripts/fetch-base.sh" >&2
 # The base in use: fetch-base.sh's record if it writes one, else base.conf's.
 base=$(cat "$BUILD/base-version" 2>/dev/null || echo "$BASE_VERSION")
+maintainer="$SERIES_AUTHOR_NAME <$SERIES_AUTHOR_EMAIL>"
 
 patches=$(sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' "$top/patches/series")
 n=$(echo "$patches" | wc -l)
@@ -50,7 +54,9 @@ cp -r "$top/dkms/info" "$r/$src/info"
 cp "$top/dkms/debian/control" "$top/dkms/debian/postinst" "$top/dkms/debian/prerm" "$r/DEBIAN/"
 cp "$top/dkms/debian/copyright" "$r/usr/share/doc/$name-dkms/"
 size=$(du -sk --apparent-size "$r/usr" | cut -f1)
+esc() { printf '%s' "$1" | sed 's/[&|\\]/\\&/g'; }	# for a sed replacement
 sed -i -e "s/@VERSION@/$version/g" -e "s/@BASE@/$base/g" -e "s/@SIZE@/$size/g" \
+	-e "s|@MAINTAINER@|$(esc "$maintainer")|g" \
 	"$r/$src/Makefile" "$r/$src/dkms.conf" "$r/$src/panthor/panthor_dkms_version.c" \
 	"$r/DEBIAN/"* "$r/usr/share/doc/$name-dkms/copyright"
 if grep -r '@[A-Z]*@' "$r"; then echo "placeholders left (above)" >&2; exit 1; fi
