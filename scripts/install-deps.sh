@@ -12,6 +12,7 @@ pkgs=(
 	python3-ply python3-git					# checkpatch's spdxcheck.py
 	qemu-system-x86 qemu-system-data			# kunit.py --arch=x86_64
 	dkms kmod qemu-system-arm libc6-dev-arm64-cross	# dkms check
+	lintian							# lintian-check.sh
 	debian-archive-keyring					# userspace image (sid)
 )
 
