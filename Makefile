@@ -3,6 +3,7 @@
 #   make check    all checks of patches/ (what CI runs: .ci/run)
 #   make tree     build/linux = base + patches/series (branch work)
 #   make export   build/linux base..work -> patches/
+#   make update-base  rebase the series onto Debian's newest 6.12, refresh every pin
 #   make dkms     build/results/panthor-sparse-dkms_VERSION_all.deb (dkms/)
 #   make clean    remove build outputs (keeps build/linux, build/dl)
 #   make mutants  plant each bug of mutants/ and check the KUnit suites catch it
@@ -12,7 +13,7 @@
 BUILD ?= $(CURDIR)/build
 export BUILD
 
-.PHONY: all deps tree export check clean mutants dkms bench
+.PHONY: all deps tree export update-base check clean mutants dkms bench
 
 all: tree
 	scripts/kunit.sh "$(BUILD)/linux"; rc=$$?; \
@@ -27,6 +28,9 @@ tree: deps
 
 export:
 	scripts/export.sh
+
+update-base: deps
+	scripts/update-base.sh
 
 check:
 	scripts/check.sh

@@ -54,9 +54,12 @@ jobs=-j$(nproc)
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 
 "$top/scripts/install-deps.sh"
-"$top/scripts/fetch-base.sh"
 rm -rf "$res"
-mkdir -p "$res"
+mkdir -p "$res"	# versions.txt: every pinned package as used (scripts/pins.sh)
+"$top/scripts/fetch-base.sh"
+# Is Debian's 6.12 newer than the base? A warning, never a failure.
+"$top/scripts/update-base.sh" --check ||
+	echo "warning: could not compare the base with Debian's newest 6.12 (see above)"
 
 failed=0
 # run NAME FUNCTION: run a check with its output in $res/NAME.log; set rc.
@@ -74,6 +77,7 @@ run() {
 		printf 'FAIL %-12s %4ds  see %s\n' "$name" $((SECONDS - start)) "$res/$name.log"
 		failed=1
 	fi
+	grep -h '^warning:' "$res/$name.log" || true	# pins that moved
 }
 
 patches() { sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' "$top/patches/series"; }
@@ -265,6 +269,7 @@ else
 	sed 's/^/  /' "$res/apply.log"
 fi
 
+echo "versions used: $res/versions.txt ($(wc -l < "$res/versions.txt") packages)"
 [ ! -f "$res/userspace-results.txt" ] ||
 	grep -E '^(userspace:|UNEXPECTED)' "$res/userspace-results.txt"
 "$top/scripts/kunit-summary.py" "$res/kunit.json" "$res/kunit-noncoherent.json" \

@@ -39,53 +39,30 @@ say() { printf '\n== %s\n' "$*"; }
 fail() { echo "FAIL: $*"; exit 1; }
 
 # --- 1. pinned downloads ---------------------------------------------------
-# A private apt configuration: Debian's arm64 lists of trixie and bookworm
-# (with their security suites), nothing read from or written to the host's.
-apt_dir=$dl/apt
-apt_conf() {
-	mkdir -p "$apt_dir/state/lists/partial" "$apt_dir/cache/archives/partial"
-	touch "$apt_dir/state/status"
-	local m=http://deb.debian.org key=/usr/share/keyrings/debian-archive-keyring.gpg s
-	for s in trixie bookworm; do
-		echo "deb [arch=arm64 signed-by=$key] $m/debian $s main"
-		echo "deb [arch=arm64 signed-by=$key] $m/debian-security $s-security main"
-	done > "$apt_dir/sources.list"
-	cat > "$apt_dir/apt.conf" <<-EOF
-	Dir::State "$apt_dir/state";
-	Dir::State::status "$apt_dir/state/status";
-	Dir::Cache "$apt_dir/cache";
-	Dir::Etc::SourceList "$apt_dir/sources.list";
-	Dir::Etc::SourceParts "/nonexistent";
-	APT::Architecture "arm64";
-	APT::Architectures { "arm64"; };
-	Acquire::Check-Valid-Until "false";
-	EOF
-	export APT_CONFIG=$apt_dir/apt.conf
-}
-
+# Through a private apt configuration (scripts/pins.sh): Debian's arm64
+# lists of trixie and bookworm with their security suites. A pin gone from
+# its suite gives a warning and the suite's newest; $dl/used.conf lists
+# what was really used (suite, package, version), which the steps below read.
+. "$top/scripts/pins.sh"
 pins() { sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$pins"; }
-# deb PACKAGE: the downloaded .deb of a pinned package
-deb() { ls "$dl/$1_$(pins | awk -v p="$1" '$2 == p {sub(/:/, "%3a", $3); print $3}')_"*.deb; }
+used() { cat "$dl/used.conf"; }
+# deb PACKAGE: the downloaded .deb of a package as used
+deb() { ls "$dl/$1_$(used | awk -v p="$1" '$2 == p {gsub(/:/, "%3a", $3); print $3}')_"*.deb; }
 
 fetch() {
-	local suite pkg ver sha f updated=0
+	local suite pkg ver sha
+	private_apt "$dl/apt" arm64 trixie trixie-security bookworm bookworm-security
+	: > "$dl/used.conf"
 	while read -r suite pkg ver sha; do
-		f=$(ls "$dl/${pkg}_${ver/:/%3a}_"*.deb 2>/dev/null || true)
-		if [ -z "$f" ]; then
-			[ $updated = 1 ] || { apt_conf; apt-get update -qq; updated=1; }
-			(cd "$dl" && apt-get download -q "$pkg=$ver") ||
-				fail "$pkg $ver ($suite) is not in the archive: update debian-arm64.conf"
-			f=$(ls "$dl/${pkg}_${ver/:/%3a}_"*.deb)
-		fi
-		echo "$sha  $f" | sha256sum -c --quiet - ||
-			{ rm -f "$f"; fail "$f does not match its sha256 in debian-arm64.conf"; }
+		pin_fetch dkms "$dl" "$suite" "$pkg" "$ver" "$sha" < /dev/null
+		echo "$suite $pin_name $pin_version" >> "$dl/used.conf"
 	done < <(pins)
 	echo "pinned packages: $(pins | wc -l), verified"
 }
 
 # --- 2. host kbuild tools --------------------------------------------------
 # The headers' fixdep, modpost and genksyms are arm64 binaries. Build x86_64
-# ones from the base (same 6.12.117 source) for ARCH=arm64, with the trixie
+# ones from the base (the 6.12 release of the pins) for ARCH=arm64, with the trixie
 # configuration (modpost's device table offsets depend on the architecture).
 hostscripts() {
 	local hs=$work/hostscripts wt=$work/linux cfg
@@ -110,7 +87,7 @@ root() {
 	local suite=$1 r=$work/root-$1 pkg hdr kb
 	rm -rf "$r"
 	mkdir -p "$r"
-	for pkg in $(pins | awk -v s="$suite" '$1 == s && $2 ~ /^linux-(headers|kbuild)-/ {print $2}'); do
+	for pkg in $(used | awk -v s="$suite" '$1 == s && $2 ~ /^linux-(headers|kbuild)-/ {print $2}'); do
 		dpkg-deb -x "$(deb "$pkg")" "$r"
 	done
 	hdr=$(ls -d "$r"/usr/src/linux-headers-*-arm64)
@@ -244,7 +221,7 @@ initramfs() {
 	local ir=$work/initramfs img=$work/image kver m p
 	rm -rf "$ir" "$img"
 	mkdir -p "$ir" "$img"
-	dpkg-deb -x "$(deb "$(pins | awk '$2 ~ /^linux-image-/ {print $2}')")" "$img"
+	dpkg-deb -x "$(deb "$(used | awk '$2 ~ /^linux-image-/ {print $2}')")" "$img"
 	kver=$(ls "$img/usr/lib/modules")
 	# Which modules panthor needs: the kernel's modules.dep (depmod on a
 	# copy; the package builds it at installation).

@@ -1,8 +1,10 @@
 #!/bin/bash
 # Download the packages pinned in userspace-amd64.conf into $BUILD/dl-userspace
-# (apt-get download through a private apt configuration) and check each one's
-# sha256. Packages already there with the right sha256 are not downloaded
-# again. Fails if a pinned version is gone from the archive or differs.
+# through a private apt configuration of Debian sid (scripts/pins.sh) and
+# check each one's sha256. Packages already there are not downloaded again.
+# A pinned version gone from sid (sid changes daily) gives a warning and
+# sid's newest of the package. Writes $BUILD/dl-userspace/used.debs: the
+# .debs to unpack, one path a line.
 #
 # usage: [BUILD=dir] scripts/fetch-userspace.sh
 set -euo pipefail
@@ -13,28 +15,13 @@ pins=$top/userspace-amd64.conf
 dl=$BUILD/dl-userspace
 
 mkdir -p "$dl"
-. "$top/scripts/userspace-apt.sh"
+chmod 755 "$dl"	# apt's _apt user writes here
+. "$top/scripts/pins.sh"
+private_apt "$BUILD/apt-userspace" amd64 sid
 
-# name_version_arch.deb as apt-get download writes it (':' as %3a).
-deb_of() { echo "$dl/${1}_${2//:/%3a}_$3.deb"; }
-
-missing=()
-while read -r pkg ver arch sha; do
-	deb=$(deb_of "$pkg" "$ver" "$arch")
-	[ -f "$deb" ] && echo "$sha  $deb" | sha256sum -c --status ||
-		missing+=("$pkg:$arch=$ver")
+: > "$dl/used.debs"
+while read -r pkg ver _ sha; do
+	pin_fetch userspace "$dl" sid "$pkg" "$ver" "$sha" < /dev/null
+	echo "$pin_deb" >> "$dl/used.debs"
 done < <(grep -v '^#' "$pins")
-
-if [ ${#missing[@]} != 0 ]; then
-	userspace_apt_update
-	(cd "$dl" && apt-get download -qq "${missing[@]}")
-fi
-
-bad=0
-while read -r pkg ver arch sha; do
-	deb=$(deb_of "$pkg" "$ver" "$arch")
-	echo "$sha  $deb" | sha256sum -c --quiet ||
-		{ echo "error: $deb does not match its pin" >&2; rm -f "$deb"; bad=1; }
-done < <(grep -v '^#' "$pins")
-[ $bad = 0 ]
-echo "$(grep -vc '^#' "$pins") packages in $dl, sha256 checked"
+echo "$(wc -l < "$dl/used.debs") packages in $dl, sha256 checked"

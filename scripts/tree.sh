@@ -7,14 +7,14 @@
 # refs/series/synced records the last commit known to equal patches/ (set
 # here and by export.sh).
 #
-# usage: [BUILD=dir] [FORCE=1] [BASE_NEWEST=1] scripts/tree.sh
+# usage: [BUILD=dir] [FORCE=1] scripts/tree.sh
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 export BUILD=$(realpath -m "${BUILD:-$top/build}")
 tree=$BUILD/linux
 
-"$top/scripts/fetch-base.sh" ${BASE_NEWEST:+--newest}
+"$top/scripts/fetch-base.sh"
 cd "$tree"
 
 if [ -n "$(git status --porcelain)" ]; then

@@ -12,14 +12,15 @@ BUILD=$(realpath -m "${BUILD:-$top/build}")
 # The roots; apt adds their dependency closure (Recommends left out).
 roots=(igt-gpu-tools-tests busybox-static)
 
-. "$top/scripts/userspace-apt.sh"
-userspace_apt_update
+. "$top/scripts/pins.sh"
+private_apt "$BUILD/apt-userspace" amd64 sid
+private_apt_update
 
 {
 	echo "# The Debian packages of the QEMU userspace image (scripts/userspace.sh),"
 	echo "# pinned: package, version, architecture, sha256 of the .deb. Written by"
 	echo "# scripts/userspace-pins.sh from sid (amd64) with roots: ${roots[*]}."
-	echo "# scripts/fetch-userspace.sh downloads exactly these and checks them."
+	echo "# scripts/fetch-userspace.sh downloads these and checks them (scripts/pins.sh)."
 	apt-get install -s -qq "${roots[@]}" | awk '$1 == "Inst" { print $2 }' | sort |
 	while read -r p; do
 		apt-cache show --no-all-versions "$p" |

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Build the initramfs of the QEMU userspace check: the packages pinned in
-# userspace-amd64.conf (downloaded by scripts/fetch-userspace.sh) extracted
+# Build the initramfs of the QEMU userspace check: the packages of
+# userspace-amd64.conf (DL_DIR/used.debs of scripts/fetch-userspace.sh) extracted
 # with dpkg-deb -x, less what the tests never use (docs, Python), plus
 # userspace/init as /init, the list of IGT tests to run and the selftest
 # binaries. Written as an uncompressed cpio archive.
@@ -19,9 +19,9 @@ shift 3
 root=$out.root
 rm -rf "$root"
 mkdir -p "$root"
-grep -v '^#' "$top/userspace-amd64.conf" | while read -r pkg ver arch _; do
-	dpkg-deb -x "$dl/${pkg}_${ver//:/%3a}_$arch.deb" "$root"
-done
+while read -r deb; do
+	dpkg-deb -x "$deb" "$root"
+done < "$dl/used.debs"
 
 # Debian's merged /usr (base-files is not in the image).
 for d in bin sbin lib lib64; do
