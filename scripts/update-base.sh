@@ -122,10 +122,11 @@ else
 	git worktree remove --force "$scratch" 2>/dev/null || rm -rf "$scratch"
 	git worktree prune
 	git worktree add -q --detach "$scratch" "$new"
-	if ! "$top/scripts/apply-series.sh" "$scratch"; then
-		echo "error: the series does not apply to $version; files of the failing patch:" >&2
-		git -C "$scratch" am --show-current-patch=diff 2>/dev/null |
-			sed -n 's|^diff --git a/\([^ ]*\) .*|  \1|p' >&2 || true
+	if ! "$top/scripts/apply-series.sh" "$scratch" 2> "$scratch.err"; then
+		cat "$scratch.err" >&2
+		p=$(sed -n 's|^error: patches/\([^ ]*\) does not apply.*|\1|p' "$scratch.err")
+		echo "error: the series does not apply to $version; files of patches/$p:" >&2
+		sed -n 's|^diff --git a/\([^ ]*\) .*|  \1|p' "$top/patches/$p" >&2
 		git worktree remove --force "$scratch"
 		echo "nothing was changed" >&2
 		exit 1
