@@ -8,12 +8,13 @@
 #   make clean    remove build outputs (keeps build/linux, build/dl)
 #   make mutants  plant each bug of mutants/ and check the KUnit suites catch it
 #   make bench    benchmarks, non-debug kernels before/after the series: build/results/bench.md
+#   make e2e      the package in Debian 13 arm64 under QEMU, as a user: build/results/e2e-*
 # BUILD=dir moves the build directory (default: build/).
 
 BUILD ?= $(CURDIR)/build
 export BUILD
 
-.PHONY: all deps tree export update-base check clean mutants dkms bench
+.PHONY: all deps tree export update-base check clean mutants dkms bench e2e
 
 all: tree
 	scripts/kunit.sh "$(BUILD)/linux"; rc=$$?; \
@@ -43,6 +44,9 @@ bench:
 
 dkms: deps
 	scripts/dkms-package.sh
+
+e2e: deps
+	scripts/e2e.sh
 
 clean:
 	if [ -d "$(BUILD)/linux/.git" ]; then \
