@@ -7,7 +7,8 @@
 # package's) and KVER (the running kernel's).
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin LC_ALL=C.UTF-8 HOME=/root
 export DEBIAN_FRONTEND=noninteractive
-mount -t proc proc /proc; mount -t sysfs sysfs /sys
+[ -e /proc/self ] || mount -t proc proc /proc	# mounted by the initramfs
+[ -d /sys/kernel ] || mount -t sysfs sysfs /sys
 mount -t tmpfs tmpfs /run; mount -t tmpfs tmpfs /tmp
 mkdir -p /dev/pts; mount -t devpts devpts /dev/pts
 . /e2e-run/env

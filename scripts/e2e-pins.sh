@@ -20,8 +20,9 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(realpath -m "${BUILD:-$top/build}")
-. "$top/scripts/e2e-apt.sh"
-e2e_apt_update
+. "$top/scripts/pins.sh"
+private_apt "$BUILD/apt-e2e" arm64 trixie trixie-updates trixie-security
+private_apt_update
 
 conf() { sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$top/debian-arm64.conf"; }
 image=$(conf | awk '$1 == "trixie" && $2 ~ /^linux-image-.*-arm64-unsigned$/ {print $2 "=" $3}')

@@ -104,10 +104,13 @@ fetch() {
 		[ -n "$f" ] && echo "$sha  $f" | sha256sum -c --status || missing+=("$pkg=$ver")
 	done < "$work/pins.txt"
 	if [ ${#missing[@]} != 0 ]; then
-		. "$top/scripts/e2e-apt.sh"
-		echo "downloading ${#missing[@]} packages from $E2E_MIRROR"
-		e2e_apt_update
-		(cd "$dl" && apt-get download -qq "${missing[@]}")
+		. "$top/scripts/pins.sh"
+		private_apt "$BUILD/apt-e2e" arm64 trixie trixie-updates trixie-security
+		echo "downloading ${#missing[@]} packages from $DEBIAN_MIRROR"
+		private_apt_update
+		(cd "$dl" && apt-get download -qq "${missing[@]}") || {
+			echo "error: a pinned version is not in the archive any more: run scripts/e2e-pins.sh"
+			return 1; }
 	fi
 	while read -r pkg ver sha; do
 		f=$(ls "$dl/${pkg}_${ver/:/%3a}_"*.deb 2>/dev/null || true)
