@@ -2,7 +2,8 @@
 # The dkms check of make check: the panthor-sparse-dkms package works on
 # Debian's real 6.12 arm64 kernels. With the packages pinned in
 # debian-arm64.conf (downloaded once into $BUILD/dl-arm64) it
-#  1. builds the .deb (scripts/dkms-package.sh) and takes its /usr/src tree;
+#  1. builds the .deb (scripts/dkms-package.sh), runs lintian on it (no
+#     error or warning: scripts/lintian-check.sh) and takes its /usr/src tree;
 #  2. builds x86_64 kbuild tools (fixdep, modpost, genksyms) from the base
 #     in $BUILD/dkms/hostscripts: the headers' own are arm64 binaries;
 #  3. per suite (trixie, bookworm): builds panthor.ko against the headers
@@ -324,6 +325,8 @@ rm -rf "$work/pkg"
 dpkg-deb -x "$res/${name}-dkms_${version}_all.deb" "$work/pkg"
 src=$work/pkg/usr/src/$name-$version
 du -b "$res/${name}-dkms_${version}_all.deb"
+say "lintian"
+"$top/scripts/lintian-check.sh" "$res/${name}-dkms_${version}_all.deb" || fail "lintian: errors or warnings above"
 
 say "pinned Debian arm64 packages"
 fetch
