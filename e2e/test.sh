@@ -45,8 +45,9 @@ t_install() {
 	[ ! -e /var/lib/dkms/mok.key ] || { say "mok.key exists before the first build"; return 1; }
 	apt install -y "./$name-dkms_${VERSION}_all.deb" 2>&1 | out
 	rc=${PIPESTATUS[0]}
-	dkms status 2>&1 | out
-	[ "$rc" = 0 ] && dkms status -m "$name" -v "$VERSION" -k "$KVER" | grep -q ': installed'
+	say "apt-rc: $rc"
+	is "dkms-status" "$(dkms status -m "$name" -v "$VERSION" -k "$KVER" 2>&1)" ': installed' &&
+	[ "$rc" = 0 ]
 }
 
 # 2. Debian's gcc 14 built it, against the kernel's own headers.
@@ -128,7 +129,7 @@ step info t_info
 step remove t_remove
 
 say "tainted $(cat /proc/sys/kernel/tainted)"
-say "dmesg-begin"; dmesg; say "dmesg-end"
+say "dmesg-begin"; dmesg --color=never; say "dmesg-end"
 say "done"
 sync
 mount -o remount,ro / 2>/dev/null

@@ -59,6 +59,7 @@ hstep() {
 	fi
 }
 finish() {
+	printf '%-4s %-22s %5ss  %s\n' "" total $SECONDS "make e2e, kernel ${kver:-?}" >> "$results"
 	echo
 	echo "e2e results ($results):"
 	cat "$results"
@@ -251,15 +252,21 @@ else
 	result boot PASS $boot_time "QEMU, $(grep -c '^@@ step ' "$con") steps in the guest"
 fi
 grep -qx "@@ uname $kver" "$con" || result kernel FAIL 0 "the guest did not run $kver"
+# Each step's line names what it saw: the guest's "@@ KEY: VALUE" lines
+# of these keys (all of them when the step failed).
+declare -A keys=([install]="dkms-status" [compiler]="compiler vermagic"
+	[filename]="modinfo-filename" [mok]="signature" [modprobe]="sys-version"
+	[info]="info-rc" [remove]="dkms-status modinfo-filename sys-version")
 for s in install compiler filename mok modprobe info remove; do
 	line=$(grep "^@@ step $s " "$con" || true)
 	if [ -z "$line" ]; then
 		result "$s" FAIL 0 "did not run"
-	else
-		set -- $line
-		result "$s" "$4" "$5" "$(sed -n "/^@@ begin $s\$/,/^@@ step $s /p" "$con" |
-			sed -n 's/^@@ \([a-z-]*\): \(.*\)/\1=\2/p' | head -3 | tr '\n' ' ' | cut -c1-160)"
+		continue
 	fi
+	set -- $line
+	seen=$(sed -n "/^@@ begin $s\$/,/^@@ step $s /p" "$con" | sed -n 's/^@@ \([a-z-]*\): \(.*\)/\1 \2/p')
+	[ "$4" = PASS ] && seen=$(echo "$seen" | awk -v k=" ${keys[$s]} " 'index(k, " " $1 " ")')
+	result "$s" "$4" "$5" "$(echo "$seen" | sed 's/ *$//; s/^\([^ ]*\) */\1=/' | paste -sd ';' | sed 's/;/; /g')"
 done
 # Kernel reports: anywhere on the console, and in the guest's dmesg.
 sed -n '/^@@ dmesg-begin/,/^@@ dmesg-end/p' "$con" > "$work/dmesg.txt"
