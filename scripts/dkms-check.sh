@@ -158,7 +158,7 @@ check_module() {
 }
 
 make_build() {
-	local suite=$1 hdr b log
+	local suite=$1 hdr b log used
 	hdr=$(ls -d "$work/root-$suite"/usr/src/linux-headers-*-arm64)
 	b=$work/build-$suite
 	log=$res/dkms-make-$suite.log
@@ -167,11 +167,12 @@ make_build() {
 	nice -n 10 make -C "$hdr" M="$b" -j"$(nproc)" modules > "$log" 2>&1 ||
 		{ tail -30 "$log"; fail "make against $(basename "$hdr") failed"; }
 	grep -E 'warning:|WARNING:|undefined!' "$log" && fail "warnings in $log"
-	# The package's uAPI header was compiled, not the headers' copy.
-	# (The .cmd file names it relative to the headers' directory.)
-	grep -q "/$(basename "$b")/include/uapi/drm/panthor_drm.h" "$b/panthor/.panthor_drv.o.cmd" &&
-	! grep -q -- "-common/include/uapi/drm/panthor_drm.h" "$b/panthor/.panthor_drv.o.cmd" ||
-		fail "panthor_drv.o was not built with the package's panthor_drm.h"
+	# The package's uAPI header was compiled, not the headers' copy. The
+	# .cmd file names it relative to the headers' directory or to the module's.
+	used=$(grep -o '[^ ]*include/uapi/drm/panthor_drm.h' "$b/panthor/.panthor_drv.o.cmd" |
+		sort -u | (cd "$hdr" && xargs -r realpath -m) | sort -u)
+	[ "$used" = "$(realpath "$b/include/uapi/drm/panthor_drm.h")" ] ||
+		fail "panthor_drv.o was not built with the package's panthor_drm.h, but: $used"
 	echo "uAPI header: the package's include/uapi/drm/panthor_drm.h"
 	check_module "$b/panthor/panthor.ko" "$hdr"
 }
