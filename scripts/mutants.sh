@@ -39,18 +39,21 @@ git -C "$wt" clean -q -fdx
 "$top/scripts/apply-series.sh" "$wt" > /dev/null
 tip=$(git -C "$wt" rev-parse HEAD)
 
-# run_suites LOG: build (incrementally) and run every suite but the
-# benchmarks; the suite glob "panthor_*[!h]" matches every suite name but
-# panthor_sparse_bench. 0 if every test passed.
+# run_suites LOG [KERNEL_ARG...]: build (incrementally) and run every suite
+# but the benchmarks; the suite glob "panthor_*[!h]" matches every suite
+# name but panthor_sparse_bench. 0 if every test passed.
 run_suites() {
+	local log=$1 a kargs=()
+	shift
+	for a in "$@"; do kargs+=("--kernel_args=$a"); done
 	PYTHONUNBUFFERED=1 "$wt/tools/testing/kunit/kunit.py" run \
 		--arch=x86_64 --kunitconfig=drivers/gpu/drm/panthor/tests \
 		--kconfig_add CONFIG_KASAN=n --kconfig_add CONFIG_PROVE_LOCKING=n \
 		--kconfig_add CONFIG_DEBUG_LIST=n --kconfig_add CONFIG_DEBUG_KMEMLEAK=n \
 		--build_dir="$out" --make_options="CC=ccache gcc" --jobs="$(nproc)" \
-		--kernel_args=panic_on_warn=1 --kernel_args=panic=-1 \
+		--kernel_args=panic_on_warn=1 --kernel_args=panic=-1 "${kargs[@]}" \
 		--qemu_args="-m 4096" --timeout=900 \
-		'panthor_*[!h]' > "$1" 2>&1
+		'panthor_*[!h]' > "$log" 2>&1
 }
 
 start=$SECONDS
@@ -74,7 +77,10 @@ for m in "$@"; do
 	git -C "$wt" checkout -q -f "$tip"
 	if ! git -C "$wt" apply -p0 "$m"; then
 		result="does not apply"; first=""; bad=1
-	elif run_suites "$logs/$name.log"; then
+	# A "Kernel-args:" line: the pass that can see the bug, e.g. the
+	# non-coherent device for a missing DMA sync.
+	# shellcheck disable=SC2046
+	elif run_suites "$logs/$name.log" $(sed -n 's/^Kernel-args: //p' "$m"); then
 		result="**survived**"; first=""; bad=1
 	else
 		first=$(grep -m1 -E '\[FAILED\]|\[CRASHED\]|Kernel panic|not ok' \
