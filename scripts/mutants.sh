@@ -12,6 +12,10 @@
 # or its run failed for another reason. Not part of make check: about a
 # minute per mutant on 2 cores, plus one kernel build.
 #
+# A mutant file starts with "Mutant: what it plants" and may name, on a
+# "Kernel-args:" line, the kernel arguments of the pass that can see it
+# (panthor.kunit_noncoherent=1 for a missing DMA sync).
+#
 # usage: [BUILD=dir] scripts/mutants.sh [mutants/NN-name.patch ...]
 set -euo pipefail
 
