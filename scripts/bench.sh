@@ -43,7 +43,7 @@ if [ -n "${BENCH_SERIES:-}" ]; then
 	worktree "$BUILD/nodebug" "$BENCH_SERIES"
 else
 	worktree "$BUILD/nodebug" base
-	"$top/scripts/apply-series.sh" "$BUILD/nodebug/linux" > /dev/null
+	"$top/scripts/apply-series.sh" "$BUILD/nodebug/linux" patches > /dev/null
 fi
 tip=$(git -C "$BUILD/nodebug/linux" rev-parse HEAD)
 before=$(git -C "$tree" rev-list --reverse base.."$tip" | sed -n 2p)
@@ -55,8 +55,8 @@ worktree "$BUILD/nodebug-before" "$before"
 
 # Both kernels get the tip's test configuration, so that the comparison is of
 # the driver only: patch 2's .kunitconfig lacks options later patches added
-# (THP, tmpfs, ...). Options patch 2 does not know (the test-only virtual
-# device, never instantiated here) are left out of the "before" kernel.
+# (THP, tmpfs, ...). Options patch 2 does not know (none today) are left out
+# of the "before" kernel.
 kc=drivers/gpu/drm/panthor/tests/.kunitconfig
 before_kc=$BUILD/nodebug-before/bench.kunitconfig
 while read -r line; do

@@ -1,10 +1,12 @@
 #!/bin/bash
 # make check (and .ci/run): every check of the series, the one place for the
-# list. It checks exactly what patches/ holds: the series is applied with
-# git am to a separate worktree of build/linux, $BUILD/check/linux, never to
-# the developer tree. One PASS/FAIL line per check; logs in $BUILD/results/.
+# list. It checks exactly what patches/ and test-patches/ hold: the series,
+# then the test-only patches, are applied with git am to a separate worktree
+# of build/linux, $BUILD/check/linux, never to the developer tree. One
+# PASS/FAIL line per check; logs in $BUILD/results/.
 #
-#   apply        patches/series applies to base with git am (no fuzz)
+#   apply        patches/series, then test-patches/series, apply to base
+#                with git am (no fuzz)
 #   identity     every patch and the cover letter are from the identity of
 #                author.conf, every patch is signed off by it, and every
 #                copyright line the series adds names it
@@ -24,7 +26,8 @@
 #                at the tip, that base does not have (line numbers ignored)
 #   uapi-header  the uAPI header compiles alone as C90 (as UAPI_HEADER_TEST)
 #   arm64        cross-build of drivers/gpu/drm/panthor/ (DRM_PANTHOR=m, and
-#                the KUnit tests when the series has them), no warning
+#                the KUnit tests and the virtual device when the tree has
+#                them), no warning
 #   dkms         scripts/dkms-check.sh: the panthor-sparse-dkms .deb builds
 #                (make, dkms) against Debian's 6.12 arm64 headers and its
 #                module loads into Debian's kernel under QEMU aarch64
@@ -80,7 +83,13 @@ run() {
 	grep -h '^warning:' "$res/$name.log" || true	# pins that moved
 }
 
-patches() { sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' "$top/patches/series"; }
+# The patches, as paths from the top: the series, then the test-only set.
+patches() {
+	local d
+	for d in patches test-patches; do
+		sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' -e "s|^|$d/|" "$top/$d/series"
+	done
+}
 
 apply() {
 	[ ! -e "$BUILD/check/.git" ] || rm -rf "$BUILD/check"	# the worktree's old place
@@ -122,16 +131,16 @@ checkpatch() {
 	echo "allowed: $allow"
 	cd "$wt"
 	for p in $(patches); do
-		echo "== patches/$p"
+		echo "== $p"
 		# /usr/bin first: the SPDX check needs Debian's python3-ply, -git.
 		PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict --show-types \
-			"$top/patches/$p" > "$res/cp.out" 2>&1 || true
+			"$top/$p" > "$res/cp.out" 2>&1 || true
 		cat "$res/cp.out"
 		grep -q '^total: ' "$res/cp.out" || bad=1	# checkpatch did not finish
 		grep -q '^Traceback' "$res/cp.out" && bad=1	# spdxcheck.py failed
 		while IFS=: read -r level type _; do
 			case $level in ERROR) ;; WARNING|CHECK) [[ $allow == *" $type "* ]] && continue
-				[ "$type" = FILE_PATH_CHANGES ] && maintained "$top/patches/$p" &&
+				[ "$type" = FILE_PATH_CHANGES ] && maintained "$top/$p" &&
 					continue ;;
 			*) continue ;; esac
 			bad=1
@@ -146,13 +155,13 @@ identity() {
 	. "$top/author.conf"
 	id="$SERIES_AUTHOR_NAME <$SERIES_AUTHOR_EMAIL>"
 	echo "identity: $id"
-	for p in 0000-cover-letter.patch $(patches); do
-		grep -qxF "From: $id" "$top/patches/$p" ||
+	for p in patches/0000-cover-letter.patch $(patches); do
+		grep -qxF "From: $id" "$top/$p" ||
 			{ echo "$p: From: is not $id"; bad=1; }
-		[ "$p" = 0000-cover-letter.patch ] ||
-			grep -qxF "Signed-off-by: $id" "$top/patches/$p" ||
+		[ "$p" = patches/0000-cover-letter.patch ] ||
+			grep -qxF "Signed-off-by: $id" "$top/$p" ||
 			{ echo "$p: no Signed-off-by: $id"; bad=1; }
-		if grep -E '^\+.*Copyright' "$top/patches/$p" | grep -vF "$SERIES_AUTHOR_NAME"; then
+		if grep -E '^\+.*Copyright' "$top/$p" | grep -vF "$SERIES_AUTHOR_NAME"; then
 			echo "$p: a copyright line that does not name $SERIES_AUTHOR_NAME"
 			bad=1
 		fi
@@ -241,12 +250,16 @@ arm64() {
 	local mk=(make -C "$wt" O="$o" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
 		CC="ccache aarch64-linux-gnu-gcc" $jobs)
 	"${mk[@]}" -s defconfig
-	"$wt/scripts/config" --file "$o/.config" -m DRM_PANTHOR -e KUNIT -e DRM_PANTHOR_KUNIT_TEST
+	"$wt/scripts/config" --file "$o/.config" -m DRM_PANTHOR -e KUNIT -e DRM_PANTHOR_KUNIT_TEST \
+		-e DRM_PANTHOR_VDEV
 	"${mk[@]}" -s olddefconfig
 	grep -x 'CONFIG_DRM_PANTHOR=m' "$o/.config"
-	if grep -rqs '^config DRM_PANTHOR_KUNIT_TEST' "$wt/$panthor"; then
-		grep -E '^CONFIG_DRM_PANTHOR_KUNIT_TEST=(y|m)' "$o/.config"
-	fi
+	local opt
+	for opt in DRM_PANTHOR_KUNIT_TEST DRM_PANTHOR_VDEV; do
+		if grep -rqs "^config $opt\$" "$wt/$panthor"; then
+			grep -E "^CONFIG_$opt=(y|m)" "$o/.config"
+		fi
+	done
 	"${mk[@]}" $panthor/ 2>&1 | tee "$res/arm64-build.out"
 	! grep -E ': (warning|error): ' "$res/arm64-build.out"
 }

@@ -13,11 +13,16 @@
 #  4. trixie: `dkms build` of the package's dkms.conf, in a private DKMS
 #     tree; a 6.1 kernel must be refused (BUILD_EXCLUSIVE_KERNEL);
 #  5. compiles panthor-sparse-info (gcc and aarch64 gcc, -Wall -Werror);
-#  6. boots Debian's arm64 kernel in qemu-system-aarch64 (TCG) with an
+#  6. builds the package's sources with test-patches/ (the test-only
+#     virtual device) the same way, and the series' kselftest for arm64;
+#  7. boots Debian's arm64 kernel in qemu-system-aarch64 (TCG) with an
 #     initramfs of busybox, kmod, panthor's modules from the kernel package
 #     and the DKMS-built panthor.ko in updates/dkms; the guest runs depmod,
 #     modprobe panthor and panthor-sparse-info, and the host checks the
-#     module path and version, the dependencies' paths and the kernel log.
+#     module path and version, the dependencies' paths and the kernel log;
+#     then the guest replaces it with the virtual-device build (vdev=1), on
+#     which panthor-sparse-info must report 4K and 2M pages and a working
+#     MAP_SPARSE and the selftest must pass every case, and unloads it.
 # The guest console is $BUILD/results/dkms-console.log.
 #
 # usage: [BUILD=dir] scripts/dkms-check.sh
@@ -218,7 +223,28 @@ info_build() {
 	[ $rc = 2 ] || fail "panthor-sparse-info without a panthor device: exit $rc, not 2"
 }
 
-# --- 6. boot ---------------------------------------------------------------
+# --- 6. the uAPI test build ------------------------------------------------
+# The package's sources with the test-only patches (the virtual device),
+# built against trixie's headers like the package, and the series' kselftest
+# for arm64 (scripts/uapi-test-sources.sh).
+uapi_test_build() {
+	local t=$work/uapi-test hdr log=$res/dkms-make-vdev.log
+	"$top/scripts/uapi-test-sources.sh" "$src" "$t"
+	hdr=$(ls -d "$work/root-trixie"/usr/src/linux-headers-*-arm64)
+	nice -n 10 make -C "$hdr" M="$t/module" -j"$(nproc)" modules > "$log" 2>&1 ||
+		{ tail -30 "$log"; fail "the virtual-device build failed"; }
+	grep -E 'warning:|WARNING:|undefined!' "$log" && fail "warnings in $log"
+	check_module "$t/module/panthor/panthor.ko" "$hdr"
+	modinfo -F parm "$t/module/panthor/panthor.ko" | grep -q '^vdev:' ||
+		fail "the virtual-device build has no vdev parameter"
+	cp "$t/module/panthor/panthor.ko" "$work/panthor-vdev.ko"
+	"${cross}gcc" -O2 -Wall -Werror -std=gnu11 -isystem "$t/selftest/include" \
+		-o "$work/panthor_sparse_test" \
+		"$t/selftest/tools/testing/selftests/drm/panthor/panthor_sparse_test.c"
+	echo "built: panthor.ko with the virtual device, panthor_sparse_test (arm64)"
+}
+
+# --- 7. boot ---------------------------------------------------------------
 initramfs() {
 	local ir=$work/initramfs img=$work/image kver m p
 	rm -rf "$ir" "$img"
@@ -253,6 +279,9 @@ initramfs() {
 	done
 	cp "$work/panthor-dkms.ko" "$ir/usr/lib/modules/$kver/updates/dkms/panthor.ko"
 	cp "$work/info-arm64" "$ir/usr/bin/panthor-sparse-info"
+	mkdir -p "$ir/vdev"
+	cp "$work/panthor-vdev.ko" "$ir/vdev/panthor.ko"
+	cp "$work/panthor_sparse_test" "$ir/usr/bin/"
 	# busybox for the shell and basic tools, kmod for everything modules.
 	for p in sh mount cat cut tr sed grep dmesg poweroff uname; do
 		ln -s busybox "$ir/usr/bin/$p"
@@ -274,6 +303,12 @@ initramfs() {
 	echo "@@ tainted $(cat /proc/sys/kernel/tainted)"
 	$k/lsmod
 	panthor-sparse-info; echo "@@ info-rc $?"
+	# The uAPI in Debian's kernel: the test build, with the virtual device.
+	$k/rmmod panthor; echo "@@ rmmod-rc $?"
+	$k/insmod /vdev/panthor.ko vdev=1; echo "@@ vdev-insmod-rc $?"
+	panthor-sparse-info; echo "@@ vdev-info-rc $?"
+	panthor_sparse_test; echo "@@ selftest-rc $?"
+	$k/rmmod panthor; echo "@@ vdev-rmmod-rc $?"
 	echo "@@ dmesg-begin"; dmesg; echo "@@ dmesg-end"
 	poweroff -f
 	EOF
@@ -311,6 +346,17 @@ boot() {
 	echo "modules loaded: $mods (panthor from updates/dkms, the others from kernel/)"
 	grep -qx '@@ info-rc 2' "$con" || fail "panthor-sparse-info did not exit 2 (no panthor device)"
 	grep -q '^no panthor device' "$con" || fail "panthor-sparse-info did not say 'no panthor device'"
+	# The uAPI calls: panthor-sparse-info and the selftest on the virtual device.
+	grep -qx '@@ rmmod-rc 0' "$con" || fail "rmmod panthor failed"
+	grep -qx '@@ vdev-insmod-rc 0' "$con" || fail "insmod of the virtual-device build failed"
+	grep -qx '@@ vdev-info-rc 0' "$con" || fail "panthor-sparse-info on the virtual device did not exit 0"
+	grep -qE '^MMU_INFO: +page sizes 4K 2M ' "$con" || fail "panthor-sparse-info did not report 4K 2M"
+	grep -qE '^MAP_SPARSE: +works ' "$con" || fail "panthor-sparse-info did not report a working MAP_SPARSE"
+	grep -qx '@@ selftest-rc 0' "$con" || fail "the selftest failed"
+	grep -qE '^# Totals: pass:[1-9][0-9]* fail:0 xfail:0 xpass:0 skip:0 error:0$' "$con" ||
+		fail "the selftest did not pass every case (no skip)"
+	grep -qx '@@ vdev-rmmod-rc 0' "$con" || fail "rmmod of the virtual-device build failed"
+	grep -E '^(ok|not ok) |^# Totals' "$con"
 	sed -n '/^@@ dmesg-begin/,/^@@ dmesg-end/p' "$con" > "$work/dmesg.txt"
 	if grep -E 'WARNING|\<BUG\>|Oops|Call trace|Unknown symbol|disagrees about version|Invalid module format|Kernel panic' \
 		"$work/dmesg.txt"; then
@@ -345,6 +391,8 @@ say "dkms build (trixie)"
 dkms_build
 say "panthor-sparse-info"
 info_build
+say "uAPI test build: the virtual device and the selftest"
+uapi_test_build
 say "initramfs"
 initramfs
 say "boot $(cat "$work/kver") in qemu-system-aarch64"

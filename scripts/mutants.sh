@@ -40,7 +40,7 @@ if [ "$(git -C "$wt" rev-parse --show-toplevel 2>/dev/null)" != "$wt" ]; then
 fi
 git -C "$wt" checkout -q -f --detach base
 git -C "$wt" clean -q -fdx
-"$top/scripts/apply-series.sh" "$wt" > /dev/null
+"$top/scripts/apply-series.sh" "$wt" patches > /dev/null
 tip=$(git -C "$wt" rev-parse HEAD)
 
 # run_suites LOG [KERNEL_ARG...]: build (incrementally) and run every suite

@@ -1,8 +1,8 @@
 #!/bin/bash
 # make update-base: follow Debian's 6.12. Finds the newest linux-source-6.12
 # of bookworm-security and trixie-security, rebases the series onto it (git
-# am of patches/ on the new base in a scratch worktree: a conflict stops
-# with the files named and changes nothing), reports whether the files of
+# am of patches/ and test-patches/ on the new base in a scratch worktree: a
+# conflict stops with the files named and changes nothing), reports whether the files of
 # BASE_WATCH (base.conf) changed, then moves base.conf, branch work of
 # build/linux and the arm64 kernel pins of the dkms check to it, refreshes
 # every other pin (debian-arm64.conf, userspace-amd64.conf), updates the
@@ -124,9 +124,9 @@ else
 	git worktree add -q --detach "$scratch" "$new"
 	if ! "$top/scripts/apply-series.sh" "$scratch" 2> "$scratch.err"; then
 		cat "$scratch.err" >&2
-		p=$(sed -n 's|^error: patches/\([^ ]*\) does not apply.*|\1|p' "$scratch.err")
-		echo "error: the series does not apply to $version; files of patches/$p:" >&2
-		sed -n 's|^diff --git a/\([^ ]*\) .*|  \1|p' "$top/patches/$p" >&2
+		p=$(sed -n 's|^error: \([^ ]*\) does not apply.*|\1|p' "$scratch.err")
+		echo "error: the series does not apply to $version; files of $p:" >&2
+		sed -n 's|^diff --git a/\([^ ]*\) .*|  \1|p' "$top/$p" >&2
 		git worktree remove --force "$scratch"
 		echo "nothing was changed" >&2
 		exit 1
