@@ -33,7 +33,7 @@ base_version() {
 # An existing repository gets the objects directly (no fetch to pack them).
 # Prints the commit.
 import_base() {
-	local deb=$1 version=$2 tmp=$BUILD/base.tmp tag commit
+	local deb=$1 version=$2 tmp=${tree%/*}/base.tmp tag commit
 	tag=debian/$(echo "$2" | tr '~:' '_%')
 	if git -C "$tree" rev-parse -q --verify "refs/tags/$tag^{commit}" 2>/dev/null; then
 		return 0
