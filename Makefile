@@ -7,7 +7,7 @@
 #   make dkms     build/results/panthor-sparse-dkms_VERSION_all.deb (dkms/)
 #   make clean    remove build outputs (keeps build/linux, build/dl)
 #   make mutants  plant each bug of mutants/ and check the KUnit suites catch it
-#   make bench    benchmarks, non-debug kernels before/after the series: build/results/bench.md
+#   make bench    benchmarks, non-debug kernels before/after the series and mainline 7.3: build/results/bench.md
 #   make e2e      the package in Debian 13 arm64 under QEMU, as a user: build/results/e2e-*
 # BUILD=dir moves the build directory (default: build/).
 
@@ -55,3 +55,4 @@ clean:
 		git -C "$(BUILD)/linux" worktree prune; fi; true
 	rm -rf "$(BUILD)/check" "$(BUILD)/kunit" "$(BUILD)/kunit-check" "$(BUILD)/nodebug" "$(BUILD)/nodebug-before" \
 		"$(BUILD)/x86" "$(BUILD)/arm64" "$(BUILD)/results" "$(BUILD)/userspace"	# kunit-check: old place
+	rm -rf "$(BUILD)/mainline/kunit"	# keeps build/mainline/linux and its package

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Turn the "bench:" lines of make bench's two runs into bench.md.
+"""Turn the "bench:" lines of make bench's three runs into bench.md.
 
 Each line is key=value pairs (tests/panthor_bench.h): suite, row, size, ops,
 cold, bind_med/min/max, unbind_med/min/max (ns), rsvd (-1: not measured),
 held, blocks, pages, floor (ns to write blocks + pages descriptors in a
-plain loop, same run). usage: bench-table.py --before LOG --tip LOG
---before-commit S --tip-commit S --config KCONFIG
+plain loop, same run); or, for a row a kernel cannot run the same way,
+suite, row, size and reason= followed by free text to the end of the line.
+usage: bench-table.py --before LOG --tip LOG --mainline LOG
+--before-commit S --tip-commit S --mainline-version S --config KCONFIG
 """
 import argparse
 import os
@@ -21,9 +23,12 @@ def parse(path):
         for line in f:
             m = LINE.search(line)
             if m:
-                kv = dict(p.split('=', 1) for p in m.group(1).split())
+                text, _, reason = m.group(1).partition(' reason=')
+                kv = dict(p.split('=', 1) for p in text.split())
                 rows[kv['row']] = {k: (v if k in ('suite', 'row') else int(v))
                                    for k, v in kv.items()}
+                if reason:
+                    rows[kv['row']]['reason'] = reason.strip()
     return rows
 
 
@@ -91,11 +96,12 @@ def machine(config):
 
 def main():
     ap = argparse.ArgumentParser()
-    for a in ('--before', '--tip', '--before-commit', '--tip-commit', '--config'):
+    for a in ('--before', '--tip', '--mainline', '--before-commit', '--tip-commit',
+              '--mainline-version', '--config'):
         ap.add_argument(a, required=True)
     ap.add_argument('--config-diff', default='')
     a = ap.parse_args()
-    before, tip = parse(a.before), parse(a.tip)
+    before, tip, main = parse(a.before), parse(a.tip), parse(a.mainline)
     cpu, ncpu, host, debug = machine(a.config)
     out = []
     p = out.append
@@ -196,6 +202,37 @@ def main():
         if k.startswith('sparse-') and k.endswith('-active'):
             p(f"| {k} | {t(r['cold'])} | {warm(r)} | {ratio(r['bind_med'], r['floor'])} | "
               f"{unbind(r)} | {pt(r)} | {descs(r)} |")
+    p('')
+
+    p('## Tip against mainline 7.3')
+    p('')
+    p(f'7.3: Debian\'s linux-source-7.3 {a.mainline_version} with bench-mainline/ (the '
+      'same fake device and rows, ported; 7.3\'s driver unchanged but for one line: '
+      'its GPU cache flush, which waits for a GPU interrupt, returns at once on the '
+      'fake device, which has no GPU block). Same test configuration, kernel '
+      'arguments and method; the sparse rows are 7.3\'s MAP_SPARSE (uAPI 1.9) with '
+      'the same dummy layouts, the Mesa rows the same ioctls. "× floor" and '
+      '"pt pages" (reserved / held) are tip / 7.3, each from its own run.')
+    p('')
+    p('| row | ops | tip: cold | 7.3: cold | tip: warm bind | 7.3: warm bind | tip/7.3 | '
+      'tip: unbind | 7.3: unbind | tip/7.3 | × floor | pt pages | descs |')
+    p('|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+    for k, r in tip.items():
+        m = main.get(k)
+        if 'reason' in r:
+            continue
+        if not m or 'reason' in m:
+            why = m['reason'] if m else 'no 7.3 figure (the run did not print this row)'
+            p(f"| {k} | {r['ops']} | {t(r['cold'])} | - | {warm(r)} | not measured: {why} | "
+              f"- | {unbind(r)} | - | - | {ratio(r['bind_med'], r['floor'])} / - | {pt(r)} / - | "
+              f"{descs(r)} |")
+            continue
+        p(f"| {k} | {r['ops']} | {t(r['cold'])} | {t(m['cold'])} | {warm(r)} | {warm(m)} | "
+          f"{ratio(r['bind_med'], m['bind_med'])} | {unbind(r)} | {unbind(m)} | "
+          f"{ratio(r['unbind_med'], m['unbind_med'])} | "
+          f"{ratio(r['bind_med'], r['floor'])} / {ratio(m['bind_med'], m['floor'])} | "
+          f"{pt(r)} / {pt(m)} | "
+          f"{descs(r) + (' (7.3 the same)' if descs(r) == descs(m) else '; 7.3: ' + descs(m))} |")
     print('\n'.join(out))
 
 

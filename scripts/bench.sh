@@ -6,8 +6,13 @@
 #   before  base + the first two patches (MMU init split, KUnit harness: no
 #           driver change yet), in $BUILD/nodebug-before; runs the bind rows,
 #           with the tip's test configuration
+#   mainline  Debian's linux-source-7.3 (mainline.conf) + bench-mainline/ (the
+#           same fake device and rows, ported), in $BUILD/mainline/linux
+#           (checked out detached: commit and export your changes there
+#           first) and $BUILD/mainline/kunit; runs both suites, with the
+#           tip's test configuration
 # Writes $BUILD/results/bench.md (scripts/bench-table.py), prints it and the
-# wall time. The console logs are in $BUILD/results/bench-{tip,before}.log.
+# wall time. The console logs are in $BUILD/results/bench-{tip,before,mainline}.log.
 # Not part of make check.
 #
 # BENCH_SERIES=COMMIT measures a commit of $BUILD/linux (base..COMMIT is the
@@ -25,6 +30,7 @@ start=$SECONDS
 
 "$top/scripts/install-deps.sh"
 "$top/scripts/fetch-base.sh"
+"$top/scripts/fetch-mainline.sh"
 mkdir -p "$res"
 
 # worktree DIR COMMIT: DIR/linux, a clean detached worktree of $tree at COMMIT.
@@ -53,21 +59,37 @@ case $(git -C "$tree" log -1 --format=%s "$before") in
 esac
 worktree "$BUILD/nodebug-before" "$before"
 
+mtree=$BUILD/mainline/linux
+if [ -n "$(git -C "$mtree" status --porcelain)" ]; then
+	echo "error: $mtree has uncommitted changes; commit them (and export to bench-mainline/)" >&2
+	exit 1
+fi
+git -C "$mtree" checkout -q -f --detach base
+"$top/scripts/apply-series.sh" "$mtree" bench-mainline > /dev/null
+
 # Both kernels get the tip's test configuration, so that the comparison is of
 # the driver only: patch 2's .kunitconfig lacks options later patches added
 # (THP, tmpfs, ...). Options patch 2 does not know (none today) are left out
 # of the "before" kernel.
+# The mainline kernel gets it too.
 kc=drivers/gpu/drm/panthor/tests/.kunitconfig
+# known_options TREE: the lines of the tip's .kunitconfig whose symbol TREE knows.
+known_options() {
+	local line sym
+	while read -r line; do
+		case $line in
+		CONFIG_*=*) sym=${line%%=*}; sym=${sym#CONFIG_} ;;
+		*) continue ;;
+		esac
+		if git -C "$1" grep -q -E "^(menu)?config $sym\$" -- '*Kconfig*'; then
+			echo "$line"
+		fi
+	done < "$BUILD/nodebug/linux/$kc"
+}
 before_kc=$BUILD/nodebug-before/bench.kunitconfig
-while read -r line; do
-	case $line in
-	CONFIG_*=*) sym=${line%%=*}; sym=${sym#CONFIG_} ;;
-	*) continue ;;
-	esac
-	if git -C "$BUILD/nodebug-before/linux" grep -q -E "^(menu)?config $sym\$" -- '*Kconfig*'; then
-		echo "$line"
-	fi
-done < "$BUILD/nodebug/linux/$kc" > "$before_kc"
+known_options "$BUILD/nodebug-before/linux" > "$before_kc"
+mainline_kc=$BUILD/mainline/bench.kunitconfig
+known_options "$mtree" > "$mainline_kc"
 
 # run NAME DIR KUNITCONFIG SUITES: build DIR/kunit from DIR/linux
 # (non-debug), run the suites, console in $res/bench-NAME.log.
@@ -92,8 +114,11 @@ run() {
 
 run before "$BUILD/nodebug-before" "$before_kc" panthor_bind_bench
 run tip "$BUILD/nodebug" "$(dirname "$kc")" 'panthor_*_bench'
+run mainline "$BUILD/mainline" "$mainline_kc" 'panthor_*_bench'
 
 "$top/scripts/bench-table.py" --before "$res/bench-before.log" --tip "$res/bench-tip.log" \
+	--mainline "$res/bench-mainline.log" \
+	--mainline-version "$(git -C "$mtree" log -1 --format=%s base | sed 's/^Debian //')" \
 	--before-commit "$(git -C "$tree" log -1 --format='%h %s' "$before")" \
 	--tip-commit "$(git -C "$tree" log -1 --format='%h %s' "$tip")" \
 	--config "$BUILD/nodebug/kunit/.config" \
