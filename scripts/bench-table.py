@@ -94,12 +94,23 @@ def machine(config):
     return cpu, os.cpu_count(), platform.release(), debug
 
 
+def preemption(config):
+    """The preemption model a kernel configuration selects."""
+    with open(config) as f:
+        on = {line.strip()[7:-2] for line in f if line.strip().endswith('=y')}
+    for m in ('PREEMPT_RT', 'PREEMPT_LAZY', 'PREEMPT_NONE', 'PREEMPT_VOLUNTARY', 'PREEMPT'):
+        if m in on:
+            return m
+    return 'unknown'
+
+
 def main():
     ap = argparse.ArgumentParser()
     for a in ('--before', '--tip', '--mainline', '--before-commit', '--tip-commit',
               '--mainline-version', '--config'):
         ap.add_argument(a, required=True)
     ap.add_argument('--config-diff', default='')
+    ap.add_argument('--mainline-config', required=True)
     a = ap.parse_args()
     before, tip, main = parse(a.before), parse(a.tip), parse(a.mainline)
     cpu, ncpu, host, debug = machine(a.config)
@@ -206,17 +217,21 @@ def main():
 
     p('## Tip against mainline 7.3')
     p('')
-    p(f'7.3: Debian\'s linux-source-7.3 {a.mainline_version} with bench-mainline/ (the '
-      'same fake device and rows, ported; 7.3\'s driver unchanged but for one line: '
-      'its GPU cache flush, which waits for a GPU interrupt, returns at once on the '
-      'fake device, which has no GPU block). Same test configuration, kernel '
-      'arguments and method; the sparse rows are 7.3\'s MAP_SPARSE (uAPI 1.9) with '
-      'the same dummy layouts, the Mesa rows the same ioctls. "× floor" and '
-      '"pt pages" (reserved / held) are tip / 7.3, each from its own run.')
+    p(f'7.3: Debian\'s {a.mainline_version} with bench-mainline/ (the same fake device '
+      'and rows, ported; 7.3\'s driver unchanged but for one line: its GPU cache flush, '
+      'which waits for a GPU interrupt, returns at once on the fake device, which has '
+      'no GPU block). Same test configuration, kernel arguments and method; the sparse '
+      'rows are 7.3\'s MAP_SPARSE (uAPI 1.9) with the same dummy layouts, the Mesa rows '
+      'the same ioctls. The whole kernel differs (7.3\'s io-pgtable, DRM scheduler, mm; '
+      f'preemption: tip {preemption(a.config)}, 7.3 {preemption(a.mainline_config)}), '
+      'not only the driver, and the kernels run one after the other on a shared machine: '
+      '"floor tip/7.3" is the ratio of the two runs\' floors for the same descriptor count '
+      '(the same plain loop), so a tip/7.3 ratio near it says "no difference". '
+      '"× floor" and "pt pages" (reserved / held) are given as tip; 7.3.')
     p('')
     p('| row | ops | tip: cold | 7.3: cold | tip: warm bind | 7.3: warm bind | tip/7.3 | '
-      'tip: unbind | 7.3: unbind | tip/7.3 | × floor | pt pages | descs |')
-    p('|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+      'tip: unbind | 7.3: unbind | tip/7.3 | floor tip/7.3 | × floor | pt pages | descs |')
+    p('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
     for k, r in tip.items():
         m = main.get(k)
         if 'reason' in r:
@@ -224,15 +239,16 @@ def main():
         if not m or 'reason' in m:
             why = m['reason'] if m else 'no 7.3 figure (the run did not print this row)'
             p(f"| {k} | {r['ops']} | {t(r['cold'])} | - | {warm(r)} | not measured: {why} | "
-              f"- | {unbind(r)} | - | - | {ratio(r['bind_med'], r['floor'])} / - | {pt(r)} / - | "
-              f"{descs(r)} |")
+              f"- | {unbind(r)} | - | - | - | {ratio(r['bind_med'], r['floor'])}; - | "
+              f"{pt(r)}; - | {descs(r)} |")
             continue
+        same = descs(r) == descs(m)
         p(f"| {k} | {r['ops']} | {t(r['cold'])} | {t(m['cold'])} | {warm(r)} | {warm(m)} | "
           f"{ratio(r['bind_med'], m['bind_med'])} | {unbind(r)} | {unbind(m)} | "
-          f"{ratio(r['unbind_med'], m['unbind_med'])} | "
-          f"{ratio(r['bind_med'], r['floor'])} / {ratio(m['bind_med'], m['floor'])} | "
-          f"{pt(r)} / {pt(m)} | "
-          f"{descs(r) + (' (7.3 the same)' if descs(r) == descs(m) else '; 7.3: ' + descs(m))} |")
+          f"{ratio(r['unbind_med'], m['unbind_med'])} | {ratio(r['floor'], m['floor'])} | "
+          f"{ratio(r['bind_med'], r['floor'])}; {ratio(m['bind_med'], m['floor'])} | "
+          f"{pt(r)}; {pt(m)} | "
+          f"{descs(r) + (' (7.3 the same)' if same else '; 7.3: ' + descs(m))} |")
     print('\n'.join(out))
 
 

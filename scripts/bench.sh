@@ -122,6 +122,7 @@ run mainline "$BUILD/mainline" "$mainline_kc" 'panthor_*_bench'
 	--before-commit "$(git -C "$tree" log -1 --format='%h %s' "$before")" \
 	--tip-commit "$(git -C "$tree" log -1 --format='%h %s' "$tip")" \
 	--config "$BUILD/nodebug/kunit/.config" \
+	--mainline-config "$BUILD/mainline/kunit/.config" \
 	--config-diff "$(comm -13 <(grep ^CONFIG_ "$BUILD/nodebug-before/kunit/.config" | sort) \
 		<(grep ^CONFIG_ "$BUILD/nodebug/kunit/.config" | sort) | tr '\n' ' ')" \
 	> "$res/bench.md"
