@@ -5,7 +5,7 @@
 #   make export   build/linux base..work -> patches/
 #   make update-base  rebase the series onto Debian's newest 6.12, refresh every pin
 #   make dkms     build/results/panthor-sparse-dkms_VERSION_all.deb (dkms/)
-#   make clean    remove build outputs (keeps build/linux, build/dl)
+#   make clean    remove build outputs (keeps build/linux, build/dl, build/mainline/{linux,dl})
 #   make mutants  plant each bug of mutants/ and check the KUnit suites catch it
 #   make bench    benchmarks, non-debug kernels before/after the series and mainline 7.3: build/results/bench.md
 #   make e2e      the package in Debian 13 arm64 under QEMU, as a user: build/results/e2e-*
