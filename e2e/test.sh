@@ -105,7 +105,47 @@ t_info() {
 	is "info-rc" "$rc" '^2$'
 }
 
-# 7. apt remove: DKMS deletes the module, modprobe finds Debian's again.
+# 7. The uAPI in Debian's kernel: the package's sources with the test-only
+#    patches (the virtual device), built here by Debian's gcc 14 as DKMS
+#    builds the package, loaded with vdev=1 in place of the DKMS module;
+#    the series' kselftest, built here too, must pass every case.
+t_vdev_build() {
+	local b=/tmp/uapi-test
+	rm -rf "$b"
+	cp -r /e2e-run/uapi-test "$b"
+	make -C "/lib/modules/$KVER/build" M="$b/module" -j2 modules 2>&1 | out
+	[ "${PIPESTATUS[0]}" = 0 ] || return 1
+	is "vdev-compiler" "$(readelf -p .comment "$b/module/panthor/panthor.ko" | grep -o 'GCC: .*' | sort -u | tr '\n' ' ')" \
+		'^GCC: \(Debian 14\.[^)]*\) 14\.[0-9.]* $' &&
+	is "vdev-parm" "$(modinfo -F parm "$b/module/panthor/panthor.ko" | grep '^vdev:')" '^vdev:' &&
+	gcc -O2 -Wall -Werror -std=gnu11 -isystem "$b/selftest/include" -o /tmp/panthor_sparse_test \
+		"$b/selftest/tools/testing/selftests/drm/panthor/panthor_sparse_test.c" 2>&1 | out &&
+	[ "${PIPESTATUS[0]}" = 0 ]
+}
+
+t_uapi() {
+	local rc info st
+	rmmod panthor || return 1
+	insmod /tmp/uapi-test/module/panthor/panthor.ko vdev=1 || return 1
+	info=$(panthor-sparse-info 2>&1)
+	rc=$?
+	echo "$info" | out
+	is "info-rc" "$rc" '^0$' &&
+	is "mmu-info" "$(echo "$info" | grep '^MMU_INFO:')" '^MMU_INFO: +page sizes 4K 2M ' &&
+	is "map-sparse" "$(echo "$info" | grep '^MAP_SPARSE:')" '^MAP_SPARSE: +works ' || rc=1
+	/tmp/panthor_sparse_test > /tmp/selftest.log 2>&1
+	st=$?
+	out < /tmp/selftest.log
+	is "selftest-rc" "$st" '^0$' &&
+	is "selftest" "$(grep '^# Totals' /tmp/selftest.log)" \
+		'^# Totals: pass:[1-9][0-9]* fail:0 xfail:0 xpass:0 skip:0 error:0$' || rc=1
+	# Back to the DKMS module, as step 5 left it.
+	rmmod panthor && modprobe panthor &&
+	is "sys-version" "$(cat /sys/module/panthor/version 2>&1)" "^${VERSION//+/\\+}\$" &&
+	[ "$rc" = 0 ]
+}
+
+# 8. apt remove: DKMS deletes the module, modprobe finds Debian's again.
 t_remove() {
 	modprobe -r panthor || return 1
 	apt remove -y $name-dkms 2>&1 | out
@@ -126,6 +166,8 @@ step filename t_filename
 step mok t_mok
 step modprobe t_load
 step info t_info
+step vdev-build t_vdev_build
+step uapi t_uapi
 step remove t_remove
 
 say "tainted $(cat /proc/sys/kernel/tainted)"

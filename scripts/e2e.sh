@@ -14,7 +14,10 @@
 #     image itself stays as built) with an initramfs of busybox and kmod
 #     (e2e/initrd-init), and runs e2e/test.sh as init: apt install of the
 #     package (postinst, DKMS build by Debian's gcc 14, MOK signing),
-#     modprobe, panthor-sparse-info, apt remove;
+#     modprobe, panthor-sparse-info, the package's sources with
+#     test-patches/ (scripts/uapi-test-sources.sh) built in the guest and
+#     loaded with vdev=1, panthor-sparse-info and the kselftest (built in
+#     the guest) on it, apt remove;
 #  5. scans the console for kernel reports.
 # Console: $BUILD/results/e2e-console.log (test), e2e-stage2-console.log
 # (root file system); results, one line per step with PASS/FAIL and its
@@ -233,6 +236,11 @@ say "test: boot $kver on the root file system, e2e/test.sh as init (console: $co
 rm -rf "$work/payload-test"
 mkdir -p "$work/payload-test"
 cp "$top/e2e/test.sh" "$deb_path" "$work/payload-test/"
+# The virtual-device build of the package's sources and the selftest.
+rm -rf "$work/pkg"
+dpkg-deb -x "$deb_path" "$work/pkg"
+"$top/scripts/uapi-test-sources.sh" "$work/pkg/usr/src/panthor-sparse-$version" \
+	"$work/payload-test/uapi-test"
 printf 'VERSION=%s\nKVER=%s\n' "$version" "$kver" > "$work/payload-test/env"
 initramfs "$work/initrd-test.gz" "$work/payload-test"
 t0=$SECONDS
@@ -256,8 +264,9 @@ grep -qx "@@ uname $kver" "$con" || result kernel FAIL 0 "the guest did not run 
 # of these keys (all of them when the step failed).
 declare -A keys=([install]="dkms-status" [compiler]="compiler vermagic"
 	[filename]="modinfo-filename" [mok]="signature" [modprobe]="sys-version"
-	[info]="info-rc" [remove]="dkms-status modinfo-filename sys-version")
-for s in install compiler filename mok modprobe info remove; do
+	[info]="info-rc" [vdev-build]="vdev-compiler" [uapi]="mmu-info map-sparse selftest"
+	[remove]="dkms-status modinfo-filename sys-version")
+for s in install compiler filename mok modprobe info vdev-build uapi remove; do
 	line=$(grep "^@@ step $s " "$con" || true)
 	if [ -z "$line" ]; then
 		result "$s" FAIL 0 "did not run"
