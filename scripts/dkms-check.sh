@@ -319,6 +319,11 @@ initramfs() {
 	echo "$kver" > "$work/kver"
 }
 
+# expect -x|-E PATTERN MESSAGE: a line of the guest console ($con of boot())
+# matches PATTERN (grep -x: the whole line, -E: a regular expression), or
+# the check fails with MESSAGE.
+expect() { grep -q "$1" -- "$2" "$con" || fail "$3"; }
+
 boot() {
 	local con=$res/dkms-console.log kver mods re
 	kver=$(cat "$work/kver")
@@ -329,33 +334,33 @@ boot() {
 		fail "QEMU failed or timed out (rc $?), see $con"
 	tr -d '\r' < "$con" > "$con.tmp" && mv "$con.tmp" "$con"
 	grep '^@@ ' "$con"
-	grep -qx "@@ uname $kver" "$con" || fail "the guest did not run $kver"
-	grep -qx '@@ depmod ok' "$con" || fail "depmod failed in the guest"
-	grep -qx '@@ modprobe-rc 0' "$con" || fail "modprobe panthor failed"
-	grep -qx "@@ version $version" "$con" || fail "/sys/module/panthor/version is not $version"
-	grep -qE "^@@ modinfo-filename /(usr/)?lib/modules/$re/updates/dkms/panthor.ko$" "$con" ||
-		fail "the panthor module is not updates/dkms/panthor.ko"
-	grep -qE "^@@ modprobe-n .*/updates/dkms/panthor.ko" "$con" ||
-		fail "modprobe -n does not pick updates/dkms/panthor.ko"
+	expect -x "@@ uname $kver" "the guest did not run $kver"
+	expect -x '@@ depmod ok' "depmod failed in the guest"
+	expect -x '@@ modprobe-rc 0' "modprobe panthor failed"
+	expect -x "@@ version $version" "/sys/module/panthor/version is not $version"
+	expect -E "^@@ modinfo-filename /(usr/)?lib/modules/$re/updates/dkms/panthor.ko$" \
+		"the panthor module is not updates/dkms/panthor.ko"
+	expect -E "^@@ modprobe-n .*/updates/dkms/panthor.ko" \
+		"modprobe -n does not pick updates/dkms/panthor.ko"
 	# Every dependency loaded, from the kernel's own tree.
 	for m in $(sed -n 's/^@@ depends //p' "$con" | tr ',-' ' _'); do
-		grep -qE "^@@ loaded $m /(usr/)?lib/modules/$re/kernel/.*\.ko\.xz$" "$con" ||
-			fail "dependency $m not loaded from Debian's kernel/ tree"
+		expect -E "^@@ loaded $m /(usr/)?lib/modules/$re/kernel/.*\.ko\.xz$" \
+			"dependency $m not loaded from Debian's kernel/ tree"
 	done
 	mods=$(grep -c '^@@ loaded ' "$con")
 	echo "modules loaded: $mods (panthor from updates/dkms, the others from kernel/)"
-	grep -qx '@@ info-rc 2' "$con" || fail "panthor-sparse-info did not exit 2 (no panthor device)"
-	grep -q '^no panthor device' "$con" || fail "panthor-sparse-info did not say 'no panthor device'"
+	expect -x '@@ info-rc 2' "panthor-sparse-info did not exit 2 (no panthor device)"
+	expect -E '^no panthor device' "panthor-sparse-info did not say 'no panthor device'"
 	# The uAPI calls: panthor-sparse-info and the selftest on the virtual device.
-	grep -qx '@@ rmmod-rc 0' "$con" || fail "rmmod panthor failed"
-	grep -qx '@@ vdev-insmod-rc 0' "$con" || fail "insmod of the virtual-device build failed"
-	grep -qx '@@ vdev-info-rc 0' "$con" || fail "panthor-sparse-info on the virtual device did not exit 0"
-	grep -qE '^MMU_INFO: +page sizes 4K 2M ' "$con" || fail "panthor-sparse-info did not report 4K 2M"
-	grep -qE '^MAP_SPARSE: +works ' "$con" || fail "panthor-sparse-info did not report a working MAP_SPARSE"
-	grep -qx '@@ selftest-rc 0' "$con" || fail "the selftest failed"
-	grep -qE '^# Totals: pass:[1-9][0-9]* fail:0 xfail:0 xpass:0 skip:0 error:0$' "$con" ||
-		fail "the selftest did not pass every case (no skip)"
-	grep -qx '@@ vdev-rmmod-rc 0' "$con" || fail "rmmod of the virtual-device build failed"
+	expect -x '@@ rmmod-rc 0' "rmmod panthor failed"
+	expect -x '@@ vdev-insmod-rc 0' "insmod of the virtual-device build failed"
+	expect -x '@@ vdev-info-rc 0' "panthor-sparse-info on the virtual device did not exit 0"
+	expect -E '^MMU_INFO: +page sizes 4K 2M ' "panthor-sparse-info did not report 4K 2M"
+	expect -E '^MAP_SPARSE: +works ' "panthor-sparse-info did not report a working MAP_SPARSE"
+	expect -x '@@ selftest-rc 0' "the selftest failed"
+	expect -E '^# Totals: pass:[1-9][0-9]* fail:0 xfail:0 xpass:0 skip:0 error:0$' \
+		"the selftest did not pass every case (no skip)"
+	expect -x '@@ vdev-rmmod-rc 0' "rmmod of the virtual-device build failed"
 	grep -E '^(ok|not ok) |^# Totals' "$con"
 	sed -n '/^@@ dmesg-begin/,/^@@ dmesg-end/p' "$con" > "$work/dmesg.txt"
 	if grep -E 'WARNING|\<BUG\>|Oops|Call trace|Unknown symbol|disagrees about version|Invalid module format|Kernel panic' \
