@@ -18,8 +18,7 @@ shift
 export GIT_COMMITTER_NAME=$SERIES_AUTHOR_NAME GIT_COMMITTER_EMAIL=$SERIES_AUTHOR_EMAIL
 for dir in "$@"; do
 	n=0
-	while read -r p || [ -n "$p" ]; do
-		case $p in ''|'#'*|0000-cover-letter.patch) continue ;; esac
+	for p in $("$top/scripts/series-list.sh" "$dir"); do
 		if ! out=$(git -C "$tree" am -q --no-3way --no-gpg-sign \
 				--committer-date-is-author-date "$top/$dir/$p" 2>&1); then
 			git -C "$tree" am --abort 2>/dev/null || true
@@ -29,6 +28,6 @@ for dir in "$@"; do
 			exit 1
 		fi
 		n=$((n + 1))
-	done < "$top/$dir/series"
+	done
 	echo "applied $n patches of $dir/"
 done

@@ -87,7 +87,7 @@ run() {
 patches() {
 	local d
 	for d in patches test-patches; do
-		sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' -e "s|^|$d/|" "$top/$d/series"
+		"$top/scripts/series-list.sh" "$d" | sed "s|^|$d/|"
 	done
 }
 

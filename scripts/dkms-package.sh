@@ -26,7 +26,7 @@ base=$(cat "$BUILD/base-version" 2>/dev/null || echo "$BASE_VERSION")
 maintainer="$SERIES_AUTHOR_NAME <$SERIES_AUTHOR_EMAIL>"
 export SOURCE_DATE_EPOCH=946684800	# the base commit's date
 
-patches=$(sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' "$top/patches/series")
+patches=$("$top/scripts/series-list.sh" patches)
 n=$(echo "$patches" | wc -l)
 hash=$(cd "$top/patches" && cat $patches | sha256sum | cut -c1-8)
 upstream=${base%%-*}

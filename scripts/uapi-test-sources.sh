@@ -18,7 +18,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(realpath -m "${BUILD:-$top/build}")
 pkgsrc=$(realpath "${1:?usage: uapi-test-sources.sh PKGSRC OUT}")
 out=$(realpath -m "${2:?usage: uapi-test-sources.sh PKGSRC OUT}")
-list() { sed -e '/^#/d' -e '/^$/d' -e '/^0000-cover-letter.patch$/d' "$top/$1/series"; }
+list() { "$top/scripts/series-list.sh" "$1"; }
 
 rm -rf "$out"
 mkdir -p "$out/selftest/include/drm"
