@@ -215,6 +215,52 @@ def main():
               f"{unbind(r)} | {pt(r)} | {descs(r)} |")
     p('')
 
+    p('## Residency updates: tip against mainline 7.3')
+    p('')
+    p('What vkQueueBindSparse streams on a texture: a 64 MiB sparse range over the '
+      'block dummy on an active VM; one BO of a tile (64 KiB or 4 KiB, scattered '
+      'pages) bound on one tile per 256 KiB (256 ops, eight per 2 MiB block), then '
+      'each tile made sparse again, 16 ops per VM_BIND ioctl; sync: no ASYNC flag; '
+      'async: ASYNC, timed until the last op completed. "bind": the pass binding '
+      'the BO; "to sparse": the pass back to sparse; per op: the pass over its ops, '
+      'median (min..max) of the warm passes. Counted on one more untimed pair: '
+      'page-table pages taken from / given back to the page-table cache per op, '
+      'and MMU commands per ioctl. Figures as tip; 7.3.')
+    p('')
+    p('| row | ops per pass | tip: bind per op | 7.3: bind per op | tip/7.3 | '
+      'tip: to sparse per op | 7.3: to sparse per op | tip/7.3 | floor tip/7.3 | '
+      'pt pages alloc / free per op | MMU commands per ioctl |')
+    p('|---|---|---|---|---|---|---|---|---|---|---|')
+
+    def per_op(r, key):
+        n = r['ops']
+        return (f"{t(r[key + '_med'] // n)} ({t(r[key + '_min'] // n)}.."
+                f"{t(r[key + '_max'] // n)})")
+
+    def counts(c):
+        if not c:
+            return '-', '-'
+        ops, ioctls = c['ops'], c['ioctls']
+        pt = f"{c['pt_alloc'] / ops:.3g} / {c['pt_free'] / ops:.3g}"
+        cmds = '-' if c['mmu_cmds'] < 0 else f"{c['mmu_cmds'] / ioctls:.3g}"
+        return pt, cmds
+
+    for k, r in tip.items():
+        if r.get('suite') != 'res':
+            continue
+        m = main.get(k)
+        tpt, tcmd = counts(tip.get(k + '-count'))
+        mpt, mcmd = counts(main.get(k + '-count'))
+        if not m or 'reason' in m:
+            p(f"| {k} | {r['ops']} | {per_op(r, 'bind')} | - | - | {per_op(r, 'unbind')} | - | "
+              f"- | - | {tpt}; - | {tcmd}; - |")
+            continue
+        p(f"| {k} | {r['ops']} | {per_op(r, 'bind')} | {per_op(m, 'bind')} | "
+          f"{ratio(r['bind_med'], m['bind_med'])} | {per_op(r, 'unbind')} | "
+          f"{per_op(m, 'unbind')} | {ratio(r['unbind_med'], m['unbind_med'])} | "
+          f"{ratio(r['floor'], m['floor'])} | {tpt}; {mpt} | {tcmd}; {mcmd} |")
+    p('')
+
     p('## Tip against mainline 7.3')
     p('')
     p(f'7.3: Debian\'s {a.mainline_version} with bench-mainline/ (the same fake device '
@@ -234,7 +280,7 @@ def main():
     p('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
     for k, r in tip.items():
         m = main.get(k)
-        if 'reason' in r:
+        if 'reason' in r or r.get('suite') == 'rescount':
             continue
         if not m or 'reason' in m:
             why = m['reason'] if m else 'no 7.3 figure (the run did not print this row)'
