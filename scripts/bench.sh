@@ -91,6 +91,13 @@ known_options "$BUILD/nodebug-before/linux" > "$before_kc"
 mainline_kc=$BUILD/mainline/bench.kunitconfig
 known_options "$mtree" > "$mainline_kc"
 
+# Guest time is QEMU's instruction count (-icount): one guest instruction is
+# one nanosecond of the guest's clock, and an idle guest jumps to its next
+# timer (sleep=off). A row then costs what the guest executes, whatever else
+# the host runs: the figures repeat from run to run, and the three kernels
+# compare on the same scale. TCG models no cache nor memory latency either way.
+icount="-icount shift=0,sleep=off"
+
 # run NAME DIR KUNITCONFIG SUITES: build DIR/kunit from DIR/linux
 # (non-debug), run the suites, console in $res/bench-NAME.log.
 run() {
@@ -103,7 +110,7 @@ run() {
 		--build_dir="$2/kunit" --make_options="CC=ccache gcc" --jobs="$(nproc)" \
 		--kernel_args=panic_on_warn=1 --kernel_args=panic=-1 \
 		--kernel_args=panthor.bench_full=1 \
-		--qemu_args="-m 4096" --timeout=1800 \
+		--qemu_args="-m 4096 $icount" --timeout=3600 \
 		"$4" > "$res/bench-$1.kunit.log" 2>&1 || rc=$?
 	cp "$2/kunit/test.log" "$res/bench-$1.log"
 	if [ $rc -ne 0 ]; then
