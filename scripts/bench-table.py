@@ -120,7 +120,10 @@ def main():
     p('# make bench')
     p('')
     p(f'Machine: {cpu}, {ncpu} cores, host kernel {host}; the test kernel runs in '
-      'QEMU x86_64 under TCG (no KVM), 1 vCPU, `-m 4096`, on a fake Panthor device (coherent). '
+      'QEMU x86_64 under TCG (no KVM), 1 vCPU, `-m 4096`, on a fake Panthor device (coherent), '
+      'with `-icount shift=0,sleep=off`: guest time is the instruction count (one guest '
+      'instruction, one nanosecond; an idle guest jumps to its next timer), so a figure is '
+      'what the guest executes, the same whatever else the host runs. '
       f'Test kernels: non-debug KUnit builds ({debug}), booted with `panthor.bench_full=1`.')
     p(f'Before: `{a.before_commit}` (base + patches 1-2: no driver change). '
       f'Tip: `{a.tip_commit}`. Both from the tip\'s test configuration; only in the '
@@ -270,9 +273,9 @@ def main():
       'rows are 7.3\'s MAP_SPARSE (uAPI 1.9) with the same dummy layouts, the Mesa rows '
       'the same ioctls. The whole kernel differs (7.3\'s io-pgtable, DRM scheduler, mm; '
       f'preemption: tip {preemption(a.config)}, 7.3 {preemption(a.mainline_config)}), '
-      'not only the driver, and the kernels run one after the other on a shared machine: '
-      '"floor tip/7.3" is the ratio of the two runs\' floors for the same descriptor count '
-      '(the same plain loop), so a tip/7.3 ratio near it says "no difference". '
+      'not only the driver. "floor tip/7.3" is the ratio of the two runs\' floors for '
+      'the same descriptor count (the same plain loop, about 1 when both compilers emit '
+      'the same loop). '
       '"× floor" and "pt pages" (reserved / held) are given as tip; 7.3.')
     p('')
     p('| row | ops | tip: cold | 7.3: cold | tip: warm bind | 7.3: warm bind | tip/7.3 | '
