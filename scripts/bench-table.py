@@ -149,13 +149,15 @@ def main():
       'VM_BIND ioctl, asynchronous, 16 ops per ioctl, timed until the last op '
       'completed; unbind is one UNMAP. MAP_SPARSE dummies: one 2 MiB block '
       '("block"), 2 MiB contiguous but not 2 MiB aligned ("contig", 4 KiB '
-      'descriptors), 512 scattered pages ("scattered").')
+      'descriptors), 32 scattered runs of 64 KiB ("64K": what a dummy built from '
+      '64 KiB blocks would be, not what the driver makes today), 512 scattered '
+      'pages ("scattered").')
     p('')
     p('| range | method | ops | cold | warm bind | × floor | unbind | pt pages | descs | floor |')
     p('|---|---|---|---|---|---|---|---|---|---|')
     for s in sizes:
         lines = [(f'MAP_SPARSE, {k} dummy', tip.get(f'sparse-{k}-{s}'))
-                 for k in ('block', 'contig', 'scattered')]
+                 for k in ('block', 'contig', '64K', 'scattered')]
         lines += [('Mesa emulation, before', before.get(f'mesa-{s}')),
                   ('Mesa emulation, tip', tip.get(f'mesa-{s}'))]
         for name, r in lines:
